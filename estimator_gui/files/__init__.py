@@ -1,0 +1,1 @@
+"""Reading and writing scenarios and rate cards (JSON, TOML) with atomic saves; no Qt."""

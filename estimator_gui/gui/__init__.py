@@ -1,0 +1,1 @@
+"""The window: panels, Qt models, the chart, dialogs, settings and translations."""

@@ -1,0 +1,94 @@
+"""The priced result: every line with its working, the totals and the notices, all exact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+
+
+def round_money(value: Decimal) -> Decimal:
+    """The one place money is rounded: to the cent, half up, for display and documents only."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """One source of billed time: a group of a room, a recording or mixing task, or relay."""
+
+    source: str  # where it comes from in the scenario, such as "rooms[0].groups[1]"
+    section: str  # duration, recording, transcoding, relay
+    service: str  # audio_call, video_call, live_audio, live_video, recording, transcoding, relay
+    label: str
+    role: str  # participant, anchor, audience, robot; "" for tasks
+    price_list: str
+    tier: str
+    pixels: int | None  # aggregate resolution, None where a mix gives the tier
+    share: Decimal  # percent of the source's time spent in this tier (100 without a mix)
+    users: int  # users (or tasks) a day the time is multiplied by
+    seconds: Decimal
+    billed: bool = True  # False: Relay-to-CDN audience, billed by the CDN and not by TRTC
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One billing category of the month: section + price list + tier, rounded up to a minute."""
+
+    section: str
+    price_list: str
+    tier: str
+    seconds: Decimal  # exact sum of the usages, before rounding
+    quantity: Decimal  # billed minutes (rounded up), or Mbps for relay bandwidth
+    per: str  # what unit_price is for: "1000 minutes" or "Mbps"
+    unit_price: Decimal
+    gross: Decimal
+    free_minutes: int
+    net: Decimal
+    usages: tuple[Usage, ...]
+
+    @property
+    def category(self) -> str:
+        return f"{self.section}.{self.tier}"
+
+    @property
+    def minutes(self) -> Decimal | None:
+        """Billed minutes; None for a line billed by bandwidth."""
+        return None if self.per == "Mbps" else self.quantity
+
+    @property
+    def services(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for usage in self.usages:
+            seen.setdefault(usage.service)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the customer should know about the estimate; a code and values, no sentence."""
+
+    code: str
+    field: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    currency: str
+    rate_card_id: str
+    rate_card_title: str
+    rate_card_effective: str
+    lines: tuple[Line, ...]
+    usages: tuple[Usage, ...]  # every usage, the unbilled ones (CDN audience) included
+    gross: Decimal  # before free minutes and discount
+    free_minutes_allowance: int
+    free_minutes_used: int
+    free_amount: Decimal  # what the free minutes took off
+    subtotal: Decimal  # after free minutes, before the discount
+    discount_percent: Decimal
+    discount: Decimal
+    total: Decimal  # what the customer pays
+    contract_threshold: Decimal
+    contract_discount_eligible: bool
+    notices: tuple[Notice, ...]

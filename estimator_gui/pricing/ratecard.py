@@ -1,0 +1,262 @@
+"""The rate card: tiers, price lists, free minutes, contract hint and rounding, checked on load."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.scenario import CODECS, TIERS, VIDEO_TIERS
+
+FORMAT = "trtc-rate-card/1"
+SECTIONS = ("duration", "recording", "transcoding", "relay")
+# The price lists the engine knows, per section, in the order their lines are shown and deducted.
+PRICE_LISTS: dict[str, tuple[str, ...]] = {
+    "duration": ("standard", "video_live_component"),
+    "recording": ("standard",),
+    "transcoding": CODECS,
+    "relay": ("bandwidth", "duration"),
+}
+RELAY_TIER = "relay"
+FREE_SECTIONS = ("duration", "recording", "transcoding")  # relay is not billed in minutes of a tier
+ROUNDING_RULES = ("ceil_minute_per_category_per_month",)
+CONTRACT_REACHED_AT = ("or_more",)
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """A video tier: ``above < aggregate pixels <= up_to``."""
+
+    name: str
+    above: int
+    up_to: int
+
+
+@dataclass(frozen=True, slots=True)
+class PriceList:
+    section: str
+    name: str
+    per: str  # "1000 minutes" or "Mbps"
+    prices: tuple[tuple[str, Decimal], ...]  # (tier, price) in tier order
+    source: str = ""
+
+    def price(self, tier: str) -> Decimal:
+        return dict(self.prices)[tier]
+
+    @property
+    def divisor(self) -> Decimal:
+        """What a price is divided by to give the price of one unit (a minute or a Mbps)."""
+        return Decimal(1000) if self.per == "1000 minutes" else Decimal(1)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    url: str
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
+class RateCard:
+    id: str
+    title: str
+    effective: str
+    currency: str
+    sources: tuple[Source, ...]
+    tiers: tuple[Tier, ...]
+    price_lists: tuple[PriceList, ...]
+    free_minutes: int
+    free_order: tuple[str, ...]  # categories "section.tier", deducted in this order
+    contract_threshold: Decimal
+    rounding: str
+
+    def tier_for(self, pixels: int) -> str | None:
+        """The tier of an aggregate resolution; ``audio`` for none; None when no tier holds it."""
+        if pixels == 0:
+            return "audio"
+        for tier in self.tiers:
+            if tier.above < pixels <= tier.up_to:
+                return tier.name
+        return None
+
+    def price_list(self, section: str, name: str) -> PriceList:
+        for entry in self.price_lists:
+            if entry.section == section and entry.name == name:
+                return entry
+        raise KeyError(f"{section}.{name}")
+
+    @property
+    def max_pixels(self) -> int:
+        return self.tiers[-1].up_to
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> RateCard:
+        """Build and check a card from parsed TOML/JSON; a bad card names the key at fault."""
+        return _read_card(data)
+
+
+def _get(data: Mapping[str, Any], key: str, where: str = "") -> Any:
+    path = f"{where}.{key}" if where else key
+    if not isinstance(data, Mapping) or key not in data:
+        raise InputError(path, None, "is missing from the rate card", code="missing")
+    return data[key]
+
+
+def _text(data: Mapping[str, Any], key: str, where: str = "") -> str:
+    value = _get(data, key, where)
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"{where}.{key}" if where else key, value, "must be non-empty text")
+    return value
+
+
+def _price(path: str, value: Any) -> Decimal:
+    if isinstance(value, str):
+        try:
+            value = Decimal(value)
+        except ArithmeticError:
+            raise InputError(path, value, "is not a price", code="not_number") from None
+    if isinstance(value, bool) or not isinstance(value, int | Decimal) or not Decimal(value).is_finite():
+        raise InputError(path, value, "is not a price", code="not_number")
+    if value < 0:
+        raise InputError(path, value, "is a negative price", code="negative_price")
+    return Decimal(value)
+
+
+def _whole(path: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InputError(path, value, "must be a whole number, 0 or more")
+    return value
+
+
+def _read_card(data: Mapping[str, Any]) -> RateCard:
+    if not isinstance(data, Mapping):
+        raise InputError("", data, "is not a rate card (a table of keys)")
+    if _get(data, "format") != FORMAT:
+        raise InputError("format", data.get("format"), f"is not {FORMAT!r}", code="unknown_format")
+    sources = tuple(
+        Source(
+            _text(item, "id", f"sources[{i}]"),
+            _text(item, "title", f"sources[{i}]"),
+            _text(item, "url", f"sources[{i}]"),
+            str(_get(item, "date", f"sources[{i}]")),
+        )
+        for i, item in enumerate(_list(data, "sources"))
+    )
+    tiers = _read_tiers(_list(data, "tiers"))
+    price_lists = _read_price_lists(_list(data, "price_lists"))
+    free = _get(data, "free_minutes")
+    free_order = tuple(_get(free, "order", "free_minutes"))
+    _check_free_order(free_order)
+    contract = _get(data, "contract_hint")
+    reached_at = _get(contract, "reached_at", "contract_hint")
+    if reached_at not in CONTRACT_REACHED_AT:
+        raise InputError("contract_hint.reached_at", reached_at, "must be 'or_more'")
+    rounding = _get(_get(data, "rounding"), "rule", "rounding")
+    if rounding not in ROUNDING_RULES:
+        raise InputError(
+            "rounding.rule", rounding, "is not a rounding rule the engine knows: "
+            + ", ".join(ROUNDING_RULES), code="unknown_rounding",
+        )
+    return RateCard(
+        id=_text(data, "id"),
+        title=_text(data, "title"),
+        effective=str(_get(data, "effective")),
+        currency=_text(data, "currency"),
+        sources=sources,
+        tiers=tiers,
+        price_lists=price_lists,
+        free_minutes=_whole("free_minutes.amount", _get(free, "amount", "free_minutes")),
+        free_order=free_order,
+        contract_threshold=_price("contract_hint.threshold", _get(contract, "threshold", "contract_hint")),
+        rounding=rounding,
+    )
+
+
+def _list(data: Mapping[str, Any], key: str) -> list[Any]:
+    value = _get(data, key)
+    if not isinstance(value, list) or not value:
+        raise InputError(key, value, "must be a non-empty list")
+    return value
+
+
+def _read_tiers(items: list[Any]) -> tuple[Tier, ...]:
+    tiers = []
+    for i, item in enumerate(items):
+        where = f"tiers[{i}]"
+        name = _text(item, "name", where)
+        if name not in VIDEO_TIERS:
+            raise InputError(f"{where}.name", name, "is not a known tier: " + ", ".join(VIDEO_TIERS))
+        tiers.append(Tier(name, _whole(f"{where}.above", _get(item, "above", where)),
+                          _whole(f"{where}.up_to", _get(item, "up_to", where))))
+    if [t.name for t in tiers] != list(VIDEO_TIERS):
+        raise InputError("tiers", [t.name for t in tiers], "must list " + ", ".join(VIDEO_TIERS) + " in order")
+    previous = 0
+    for i, tier in enumerate(tiers):
+        if tier.up_to <= tier.above:
+            raise InputError(f"tiers[{i}].up_to", tier.up_to, f"must be above {tier.above:,}")
+        if tier.above < previous:
+            raise InputError(
+                f"tiers[{i}].above", tier.above,
+                f"overlaps the tier below, which ends at {previous:,} px", code="tiers_overlap",
+            )
+        if tier.above > previous:
+            raise InputError(
+                f"tiers[{i}].above", tier.above,
+                f"leaves a gap after the tier below, which ends at {previous:,} px", code="tiers_gap",
+            )
+        previous = tier.up_to
+    return tuple(tiers)
+
+
+def _read_price_lists(items: list[Any]) -> tuple[PriceList, ...]:
+    lists = []
+    for i, item in enumerate(items):
+        where = f"price_lists[{i}]"
+        section = _text(item, "section", where)
+        if section not in SECTIONS:
+            raise InputError(f"{where}.section", section, "is not a known category: " + ", ".join(SECTIONS),
+                             code="unknown_category")
+        name = _text(item, "name", where)
+        if name not in PRICE_LISTS[section]:
+            raise InputError(f"{where}.name", name, f"is not a {section} price list the engine knows: "
+                             + ", ".join(PRICE_LISTS[section]), code="unknown_category")
+        per = _text(item, "per", where)
+        wanted_tiers = (RELAY_TIER,) if section == "relay" else TIERS
+        wanted_per = ("Mbps",) if (section, name) == ("relay", "bandwidth") else ("1000 minutes",)
+        if per not in wanted_per:
+            raise InputError(f"{where}.per", per, f"must be {wanted_per[0]!r}")
+        prices = _get(item, "prices", where)
+        if not isinstance(prices, Mapping):
+            raise InputError(f"{where}.prices", prices, "must be a table of tier = price")
+        for key in prices:
+            if key not in wanted_tiers:
+                raise InputError(f"{where}.prices.{key}", prices[key], "is not a known tier: "
+                                 + ", ".join(wanted_tiers), code="unknown_category")
+        lists.append(PriceList(
+            section, name, per,
+            tuple((t, _price(f"{where}.prices.{t}", _get(prices, t, f"{where}.prices"))) for t in wanted_tiers),
+            str(item.get("source", "")),
+        ))
+    have = {(p.section, p.name) for p in lists}
+    if len(have) != len(lists):
+        raise InputError("price_lists", len(lists), "lists one price list twice", code="duplicate")
+    for section, names in PRICE_LISTS.items():
+        for name in names:
+            if (section, name) not in have:
+                raise InputError(f"price_lists.{section}.{name}", None, "is missing from the rate card",
+                                 code="missing")
+    order = {(s, n): k for k, (s, n) in enumerate((s, n) for s in SECTIONS for n in PRICE_LISTS[s])}
+    return tuple(sorted(lists, key=lambda p: order[(p.section, p.name)]))
+
+
+def _check_free_order(order: tuple[Any, ...]) -> None:
+    known = {f"{s}.{t}" for s in FREE_SECTIONS for t in TIERS}
+    for i, category in enumerate(order):
+        if category not in known:
+            raise InputError(f"free_minutes.order[{i}]", category, "is not a known category such as "
+                             "'duration.HD'", code="unknown_category")
+    if len(set(order)) != len(order):
+        raise InputError("free_minutes.order", list(order), "names a category twice", code="duplicate")

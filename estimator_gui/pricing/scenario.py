@@ -1,0 +1,346 @@
+"""The scenario: what a customer will use in a month, as frozen, validated dataclasses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from estimator_gui.pricing import checks, limits
+from estimator_gui.pricing.errors import InputError
+
+SERVICES = ("audio_call", "video_call", "live_audio", "live_video")
+CALL_SERVICES = ("audio_call", "video_call")
+LIVE_SERVICES = ("live_audio", "live_video")
+AUDIO_SERVICES = ("audio_call", "live_audio")
+TIERS = ("audio", "HD", "FHD", "2K", "4K")
+VIDEO_TIERS = TIERS[1:]
+CALL_ROLES = ("participant", "robot")
+LIVE_ROLES = ("anchor", "audience", "robot")
+ROLES = ("participant", "anchor", "audience", "robot")
+AUDIENCE_PRICE_LISTS = ("standard", "video_live_component")
+DELIVERIES = ("low_latency", "cdn")
+CODECS = ("h264", "h265")
+SECONDS_PER_MINUTE = 60
+SESSION_SECONDS_MAX = limits.SESSION_MINUTES_MAX * SECONDS_PER_MINUTE
+
+_RESOLUTION = re.compile(r"\s*(\d{1,5})\s*[xX\u00d7]\s*(\d{1,5})\s*")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Resolution:
+    """One video stream's size; its pixels add up into the aggregate resolution."""
+
+    width: int
+    height: int
+
+    def __post_init__(self) -> None:
+        for name in ("width", "height"):
+            checks.whole(name, getattr(self, name), 1, limits.RESOLUTION_SIDE_MAX)
+
+    @property
+    def pixels(self) -> int:
+        return self.width * self.height
+
+    def __str__(self) -> str:
+        return f"{self.width}x{self.height}"
+
+    @classmethod
+    def parse(cls, value: object, field_name: str = "") -> Resolution:
+        """Read ``WIDTHxHEIGHT`` (``1280x720``); refuse anything else naming the field."""
+        match = _RESOLUTION.fullmatch(value) if isinstance(value, str) else None
+        if match is None:
+            raise InputError(
+                field_name, value, "is not a resolution written WIDTHxHEIGHT, such as 1280x720",
+                code="bad_resolution",
+            )
+        try:
+            return cls(int(match[1]), int(match[2]))
+        except InputError as error:
+            raise InputError(
+                field_name, value, f"has a side outside 1..{limits.RESOLUTION_SIDE_MAX} pixels",
+                code="bad_resolution", limit=limits.RESOLUTION_SIDE_MAX,
+            ) from error
+
+
+Mix = tuple[tuple[str, Decimal], ...]  # (tier, percent of the time) in TIERS order
+
+
+def aggregate_pixels(streams: tuple[Resolution, ...]) -> int:
+    """Sum of width x height of the streams received (or recorded, or mixed) at once."""
+    return sum(stream.pixels for stream in streams)
+
+
+def _check_streams(name: str, streams: tuple[Resolution, ...], mix: Mix | None) -> None:
+    checks.sequence(name, streams, limits.STREAMS_MAX)
+    for index, stream in enumerate(streams):
+        if not isinstance(stream, Resolution):
+            raise InputError(f"{name}[{index}]", stream, "is not a resolution", code="bad_resolution")
+    total = aggregate_pixels(streams)
+    if total > limits.MAX_AGGREGATE_PIXELS:
+        raise InputError(
+            name,
+            " + ".join(str(s) for s in streams) + f" = {total:,} px",
+            f"is above {limits.MAX_AGGREGATE_PIXELS:,} px (4096x2160), the largest aggregate "
+            "resolution with a published price; the estimator does not guess a price above it",
+            code="above_top_tier",
+            limit=limits.MAX_AGGREGATE_PIXELS,
+        )
+    if mix is not None:
+        if streams:
+            raise InputError(
+                "mix", "mix and " + name, f"give the resolution twice: use either {name} or mix",
+                code="receives_and_mix",
+            )
+        _check_mix(mix)
+
+
+def _check_mix(mix: Mix) -> None:
+    checks.sequence("mix", mix, len(TIERS))
+    seen: set[str] = set()
+    for entry in mix:
+        if not (isinstance(entry, tuple) and len(entry) == 2):
+            raise InputError("mix", entry, "must pair a tier with a percentage", code="bad_mix")
+        tier, share = entry
+        checks.choice("mix", tier, TIERS)
+        if tier in seen:
+            raise InputError(f"mix.{tier}", share, "is given twice", code="bad_mix")
+        seen.add(tier)
+        checks.amount(f"mix.{tier}", share, 0, 100)
+    total = sum((share for _, share in mix), Decimal(0))
+    if total != 100:
+        raise InputError(
+            "mix", f"{format(total, 'f')}%", "must sum to exactly 100%", code="mix_not_100", limit=100
+        )
+
+
+def _check_duration(name: str, seconds: Decimal) -> None:
+    try:
+        checks.amount(name, seconds, 0, SESSION_SECONDS_MAX)
+    except InputError as error:
+        if error.code != "too_large":
+            raise
+        raise InputError(
+            name, seconds, f"is longer than a day ({SESSION_SECONDS_MAX:,} s = "
+            f"{limits.SESSION_MINUTES_MAX:,} minutes) for one session",
+            code="too_large", limit=SESSION_SECONDS_MAX,
+        ) from error
+
+
+def mix_has_video(mix: Mix | None) -> bool:
+    return mix is not None and any(tier != "audio" and share > 0 for tier, share in mix)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Users of one room who play the same role, stay as long and receive the same streams."""
+
+    role: str
+    count: int
+    seconds: Decimal | None = None  # None: the room's session length
+    receives: tuple[Resolution, ...] = ()  # streams one member receives at once; () = audio
+    mix: Mix | None = None  # alternative to receives: share of time per tier
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        checks.choice("role", self.role, ROLES)
+        checks.text("label", self.label)
+        checks.whole("count", self.count, 0, limits.GROUP_COUNT_MAX)
+        if self.seconds is not None:
+            _check_duration("minutes", self.seconds)
+        _check_streams("receives", self.receives, self.mix)
+
+    @property
+    def has_video(self) -> bool:
+        return bool(self.receives) or mix_has_video(self.mix)
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    """A kind of room the customer runs: how many a day, how many days, who is in each."""
+
+    service: str
+    rooms_per_day: int
+    days: int
+    seconds: Decimal
+    groups: tuple[Group, ...]
+    label: str = ""
+    audience_price_list: str = "standard"
+    delivery: str = "low_latency"
+
+    def __post_init__(self) -> None:
+        checks.choice("service", self.service, SERVICES)
+        checks.text("label", self.label)
+        checks.whole("rooms_per_day", self.rooms_per_day, 0, limits.ROOMS_PER_DAY_MAX)
+        checks.whole("days", self.days, limits.DAYS_MIN, limits.DAYS_MAX)
+        _check_duration("minutes", self.seconds)
+        checks.sequence("groups", self.groups, limits.GROUPS_MAX)
+        checks.choice("audience_price_list", self.audience_price_list, AUDIENCE_PRICE_LISTS)
+        checks.choice("delivery", self.delivery, DELIVERIES)
+        if self.service != "live_video" and self.audience_price_list != "standard":
+            raise InputError(
+                "audience_price_list", self.audience_price_list,
+                "applies to live_video rooms only (the Video Live component)", code="not_applicable",
+            )
+        if self.service in CALL_SERVICES and self.delivery != "low_latency":
+            raise InputError(
+                "delivery", self.delivery, "applies to live rooms only", code="not_applicable"
+            )
+        for index, group in enumerate(self.groups):
+            self._check_group(index, group)
+        self._check_room_limits()
+
+    @property
+    def is_live(self) -> bool:
+        return self.service in LIVE_SERVICES
+
+    def _check_group(self, index: int, group: Group) -> None:
+        where = f"groups[{index}]"
+        if not isinstance(group, Group):
+            raise InputError(where, group, "is not a group", code="not_group")
+        roles = LIVE_ROLES if self.is_live else CALL_ROLES
+        if group.role not in roles:
+            raise InputError(
+                f"{where}.role", group.role,
+                f"is not a role in a {self.service} room; use one of: " + ", ".join(roles),
+                code="role_not_in_service", limit=roles,
+            )
+        if self.service in AUDIO_SERVICES and group.has_video:
+            raise InputError(
+                f"{where}.receives" if group.receives else f"{where}.mix",
+                " + ".join(str(s) for s in group.receives) or "video share",
+                f"is video, and a {self.service} room carries audio only; "
+                "use a video service for video",
+                code="video_in_audio_service",
+            )
+        if self.service in CALL_SERVICES and len(group.receives) > limits.CALL_PUBLISHERS:
+            raise InputError(
+                f"{where}.receives", len(group.receives),
+                f"streams is more than the {limits.CALL_PUBLISHERS} cameras a call room has on at once",
+                code="too_many_cameras", limit=limits.CALL_PUBLISHERS,
+            )
+
+    def _check_room_limits(self) -> None:
+        totals: dict[str, int] = {}
+        for index, group in enumerate(self.groups):
+            if self.is_live:
+                kind = group.role if group.role in ("anchor", "audience") else ""
+            else:
+                kind = "users"
+            if not kind:
+                continue
+            totals[kind] = totals.get(kind, 0) + group.count
+            where = f"groups[{index}].count"
+            if kind == "users" and totals[kind] > limits.CALL_ROOM_USERS:
+                raise InputError(
+                    where, group.count,
+                    f"brings the room to {totals[kind]:,} users; a call room holds at most "
+                    f"{limits.CALL_ROOM_USERS} (interactive live streaming takes more)",
+                    code="too_many_users", limit=limits.CALL_ROOM_USERS,
+                )
+            if kind == "anchor" and totals[kind] > limits.LIVE_CO_ANCHORS:
+                raise InputError(
+                    where, group.count,
+                    f"brings the room to {totals[kind]:,} anchors at once; a live room holds at most "
+                    f"{limits.LIVE_CO_ANCHORS} co-anchors",
+                    code="too_many_anchors", limit=limits.LIVE_CO_ANCHORS,
+                )
+            if (
+                kind == "audience"
+                and self.delivery == "low_latency"
+                and totals[kind] > limits.LOW_LATENCY_AUDIENCE
+            ):
+                raise InputError(
+                    where, group.count,
+                    f"brings the room to {totals[kind]:,} low-latency viewers; at most "
+                    f"{limits.LOW_LATENCY_AUDIENCE:,} (set delivery to cdn, Relay to CDN, for more)",
+                    code="too_many_viewers", limit=limits.LOW_LATENCY_AUDIENCE,
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class RecordingTask:
+    """Cloud recording: each task records the listed streams together."""
+
+    tasks_per_day: int
+    days: int
+    seconds: Decimal
+    records: tuple[Resolution, ...] = ()  # () = audio only
+    mix: Mix | None = None
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        checks.text("label", self.label)
+        checks.whole("tasks_per_day", self.tasks_per_day, 0, limits.TASKS_PER_DAY_MAX)
+        checks.whole("days", self.days, limits.DAYS_MIN, limits.DAYS_MAX)
+        _check_duration("minutes", self.seconds)
+        _check_streams("records", self.records, self.mix)
+
+
+@dataclass(frozen=True, slots=True)
+class TranscodingTask:
+    """On-cloud MixTranscoding: billed on input duration, tier from the inputs' aggregate."""
+
+    tasks_per_day: int
+    days: int
+    seconds: Decimal
+    codec: str = "h264"
+    inputs: tuple[Resolution, ...] = ()  # () = audio-only mixing
+    mix: Mix | None = None
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        checks.text("label", self.label)
+        checks.whole("tasks_per_day", self.tasks_per_day, 0, limits.TASKS_PER_DAY_MAX)
+        checks.whole("days", self.days, limits.DAYS_MIN, limits.DAYS_MAX)
+        _check_duration("minutes", self.seconds)
+        checks.choice("codec", self.codec, CODECS)
+        _check_streams("inputs", self.inputs, self.mix)
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    """Relay to CDN: by monthly peak bandwidth, or by relay minutes; never both."""
+
+    peak_mbps: Decimal | None = None
+    minutes: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        if self.peak_mbps is not None and self.minutes is not None:
+            raise InputError(
+                "relay", "peak_mbps and minutes",
+                "are two billing modes; give one (peak_mbps before 2025-10-23, minutes after)",
+                code="relay_two_modes",
+            )
+        if self.peak_mbps is not None:
+            checks.amount("peak_mbps", self.peak_mbps, 0, limits.RELAY_MBPS_MAX)
+        if self.minutes is not None:
+            checks.amount("minutes", self.minutes, 0, limits.RELAY_MINUTES_MAX)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """One month of a customer's use: the whole input of ``price()``."""
+
+    rooms: tuple[Room, ...] = ()
+    recording: tuple[RecordingTask, ...] = ()
+    transcoding: tuple[TranscodingTask, ...] = ()
+    relay: Relay | None = None
+    title: str = ""
+    free_minutes: int | None = None  # None: the rate card's allowance; 0 switches it off
+    discount_percent: Decimal = field(default=Decimal(0))
+
+    def __post_init__(self) -> None:
+        checks.text("title", self.title)
+        if self.free_minutes is not None:
+            checks.whole("free_minutes", self.free_minutes, 0, 10**9)
+        checks.amount("discount_percent", self.discount_percent, 0, limits.DISCOUNT_PERCENT_MAX)
+        for name, kind in (
+            ("rooms", Room), ("recording", RecordingTask), ("transcoding", TranscodingTask)
+        ):
+            items = checks.sequence(name, getattr(self, name), limits.ROOMS_MAX)
+            for index, item in enumerate(items):
+                if not isinstance(item, kind):
+                    raise InputError(f"{name}[{index}]", item, f"is not a {kind.__name__}")
+        if self.relay is not None and not isinstance(self.relay, Relay):
+            raise InputError("relay", self.relay, "is not a relay setting")

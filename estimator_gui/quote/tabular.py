@@ -1,0 +1,136 @@
+"""The breakdown as plain data: JSON object, CSV rows and a text table for the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from estimator_gui.pricing.breakdown import Breakdown, Line, round_money
+from estimator_gui.quote.notices import notice_text
+
+
+def plain(value: Decimal) -> str:
+    """An exact decimal string without exponent or trailing zeros (``1.2564``, ``94.95``, ``0``)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def line_data(line: Line) -> dict[str, Any]:
+    return {
+        "section": line.section,
+        "tier": line.tier,
+        "price_list": line.price_list,
+        "services": list(line.services),
+        "seconds": plain(line.seconds),
+        "minutes": None if line.minutes is None else plain(line.minutes),
+        "quantity": plain(line.quantity),
+        "per": line.per,
+        "unit_price": plain(line.unit_price),
+        "gross": plain(line.gross),
+        "free_minutes": line.free_minutes,
+        "net": plain(line.net),
+    }
+
+
+def breakdown_data(breakdown: Breakdown, title: str = "") -> dict[str, Any]:
+    """The public JSON of a priced scenario: amounts as exact decimal strings, unrounded."""
+    return {
+        "title": title,
+        "currency": breakdown.currency,
+        "rate_card": {
+            "id": breakdown.rate_card_id,
+            "title": breakdown.rate_card_title,
+            "effective": breakdown.rate_card_effective,
+        },
+        "lines": [line_data(line) for line in breakdown.lines],
+        "gross": plain(breakdown.gross),
+        "free_minutes_allowance": breakdown.free_minutes_allowance,
+        "free_minutes_used": breakdown.free_minutes_used,
+        "free_amount": plain(breakdown.free_amount),
+        "subtotal": plain(breakdown.subtotal),
+        "discount_percent": plain(breakdown.discount_percent),
+        "discount": plain(breakdown.discount),
+        "total": plain(breakdown.total),
+        "total_rounded": plain(round_money(breakdown.total)),
+        "contract_threshold": plain(breakdown.contract_threshold),
+        "contract_discount_eligible": breakdown.contract_discount_eligible,
+        "warnings": [
+            {"code": n.code, "field": n.field, "message": notice_text(n)} for n in breakdown.notices
+        ],
+    }
+
+
+def breakdown_json(breakdown: Breakdown, title: str = "") -> str:
+    return json.dumps(breakdown_data(breakdown, title), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ("section", "price_list", "tier", "minutes", "quantity", "per", "unit_price", "gross",
+               "free_minutes", "net")
+
+
+def breakdown_csv(breakdown: Breakdown) -> str:
+    """Lines then totals, exact amounts; opens in a spreadsheet as text-safe decimals."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for line in breakdown.lines:
+        data = line_data(line)
+        writer.writerow(["" if data[c] is None else data[c] for c in CSV_COLUMNS])
+    for key, value in (
+        ("gross", breakdown.gross), ("free_amount", breakdown.free_amount),
+        ("subtotal", breakdown.subtotal), ("discount", breakdown.discount),
+        ("total", breakdown.total),
+    ):
+        writer.writerow([key, "", "", "", "", "", "", "", "", plain(value)])
+    return out.getvalue()
+
+
+def breakdown_table(breakdown: Breakdown, title: str = "") -> str:
+    """A text table for a person: money to the cent, the exact figures in the JSON and CSV."""
+    header = ("Section", "List", "Tier", "Billed", "Price", "Gross", "Free min", "Net")
+    rows = [header]
+    for line in breakdown.lines:
+        billed = f"{line.quantity:,} min" if line.minutes is not None else f"{plain(line.quantity)} Mbps"
+        rows.append((
+            line.section, line.price_list, line.tier, billed,
+            f"{plain(line.unit_price)}/{'1k min' if line.per != 'Mbps' else 'Mbps'}",
+            f"{round_money(line.gross):,}", f"{line.free_minutes:,}", f"{round_money(line.net):,}",
+        ))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
+    text_cols = 3
+    out = []
+    if title:
+        out.append(title)
+    out.append(f"Rate card: {breakdown.rate_card_title} ({breakdown.rate_card_id}, "
+               f"effective {breakdown.rate_card_effective}); amounts in {breakdown.currency}")
+    out.append("")
+    for n, row in enumerate(rows):
+        cells = [str(c).ljust(w) if i < text_cols else str(c).rjust(w)
+                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        out.append("  ".join(cells).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    if not breakdown.lines:
+        out.append("(no billed usage)")
+    out.append("")
+    money = breakdown.currency
+    out.append(f"Gross                     {round_money(breakdown.gross):>14,} {money}")
+    out.append(f"Free minutes used         {breakdown.free_minutes_used:>14,} of "
+               f"{breakdown.free_minutes_allowance:,}  (-{round_money(breakdown.free_amount):,} {money})")
+    if breakdown.discount_percent:
+        out.append(f"Contract discount {plain(breakdown.discount_percent):>6}%  "
+                   f"{-round_money(breakdown.discount):>14,} {money}")
+    out.append(f"Total                     {round_money(breakdown.total):>14,} {money}"
+               f"  (exact {plain(breakdown.total)})")
+    if breakdown.contract_discount_eligible:
+        out.append(f"The month reaches {plain(breakdown.contract_threshold)} {money}: "
+                   "the customer can ask sales for a contract discount.")
+    for notice in breakdown.notices:
+        out.append(f"Note: {notice_text(notice)} [{notice.field}]" if notice.field
+                   else f"Note: {notice_text(notice)}")
+    return "\n".join(out) + "\n"
