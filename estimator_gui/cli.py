@@ -1,4 +1,4 @@
-"""The command line over the pricing core: ``python -m estimator_gui quote FILE``; never imports Qt."""
+"""The command line over the pricing core (``python -m estimator_gui quote FILE``); no Qt."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     quote = commands.add_parser("quote", help="price a scenario file and print the breakdown")
     quote.add_argument("file", help="scenario file (trtc-estimate/1 JSON); - reads standard input")
     quote.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    quote.add_argument("--rate-card", type=Path, help="a rate card TOML file (default: the bundled one)")
+    quote.add_argument(
+        "--rate-card", type=Path, help="a rate card TOML file (default: the bundled one)"
+    )
     return parser
 
 
@@ -40,9 +42,11 @@ def quote(args: argparse.Namespace) -> int:
         where = "" if args.file == "-" else f"{args.file}: "
         print(f"error: {where}{error.message}", file=sys.stderr)
         return EXIT_INVALID
-    render = {"table": lambda b: breakdown_table(b, scenario.title),
-              "json": lambda b: breakdown_json(b, scenario.title),
-              "csv": breakdown_csv}[args.format]
+    render = {
+        "table": lambda b: breakdown_table(b, scenario.title),
+        "json": lambda b: breakdown_json(b, scenario.title),
+        "csv": breakdown_csv,
+    }[args.format]
     sys.stdout.write(render(breakdown))
     return EXIT_OK
 

@@ -20,18 +20,26 @@ def load_rate_card(path: Path) -> RateCard:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError(str(path), None, f"cannot be read: {error.strerror}", code="unreadable") from None
+        raise InputError(
+            str(path), None, f"cannot be read: {error.strerror}", code="unreadable"
+        ) from None
     if len(raw) > MAX_BYTES:
         raise InputError(str(path), f"{len(raw):,} bytes", f"is larger than {MAX_BYTES:,} bytes")
     try:
         data = tomllib.loads(raw.decode("utf-8"), parse_float=Decimal)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InputError(str(path), None, f"is not a valid TOML file: {error}", code="bad_toml") from None
+        raise InputError(
+            str(path), None, f"is not a valid TOML file: {error}", code="bad_toml"
+        ) from None
     try:
         return RateCard.from_mapping(data)
     except InputError as error:
         raise InputError(
-            f"{path.name}: {error.field}", error.value, error.rule, code=error.code, limit=error.limit
+            f"{path.name}: {error.field}",
+            error.value,
+            error.rule,
+            code=error.code,
+            limit=error.limit,
         ) from None
 
 

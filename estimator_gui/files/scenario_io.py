@@ -1,4 +1,4 @@
-"""The scenario file (``trtc-estimate/1``, JSON, UTF-8): reading with named errors, atomic writing."""
+"""The scenario file (``trtc-estimate/1``, JSON, UTF-8): read with named errors, atomic saves."""
 
 from __future__ import annotations
 
@@ -30,13 +30,41 @@ FORMAT = "trtc-estimate/1"
 MAX_BYTES = 5_000_000
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
-_SCENARIO_KEYS = {"format", "title", "free_minutes", "discount_percent", "rooms", "recording",
-                  "transcoding", "relay", "customer", "notes"}
-_ROOM_KEYS = {"service", "label", "rooms_per_day", "days", "minutes", "seconds", "groups",
-              "audience_price_list", "delivery"}
+_SCENARIO_KEYS = {
+    "format",
+    "title",
+    "free_minutes",
+    "discount_percent",
+    "rooms",
+    "recording",
+    "transcoding",
+    "relay",
+    "customer",
+    "notes",
+}
+_ROOM_KEYS = {
+    "service",
+    "label",
+    "rooms_per_day",
+    "days",
+    "minutes",
+    "seconds",
+    "groups",
+    "audience_price_list",
+    "delivery",
+}
 _GROUP_KEYS = {"role", "label", "count", "minutes", "seconds", "receives", "mix"}
 _RECORDING_KEYS = {"label", "tasks_per_day", "days", "minutes", "seconds", "records", "mix"}
-_TRANSCODING_KEYS = {"label", "tasks_per_day", "days", "minutes", "seconds", "codec", "inputs", "mix"}
+_TRANSCODING_KEYS = {
+    "label",
+    "tasks_per_day",
+    "days",
+    "minutes",
+    "seconds",
+    "codec",
+    "inputs",
+    "mix",
+}
 _RELAY_KEYS = {"peak_mbps", "minutes"}
 
 T = TypeVar("T")
@@ -51,11 +79,18 @@ def read_scenario(path: Path) -> Scenario:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(str(path), f"{size:,} bytes", f"is larger than {MAX_BYTES:,} bytes, "
-                             "too large for a scenario", code="too_large", limit=MAX_BYTES)
+            raise InputError(
+                str(path),
+                f"{size:,} bytes",
+                f"is larger than {MAX_BYTES:,} bytes, too large for a scenario",
+                code="too_large",
+                limit=MAX_BYTES,
+            )
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError(str(path), None, f"cannot be read: {error.strerror}", code="unreadable") from None
+        raise InputError(
+            str(path), None, f"cannot be read: {error.strerror}", code="unreadable"
+        ) from None
     return parse_scenario(raw)
 
 
@@ -64,18 +99,24 @@ def parse_scenario(raw: bytes | str) -> Scenario:
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise InputError("file", f"byte {error.start}", "is not UTF-8 text", code="bad_json") from None
+            raise InputError(
+                "file", f"byte {error.start}", "is not UTF-8 text", code="bad_json"
+            ) from None
     try:
-        data = json.loads(raw, parse_float=Decimal, parse_constant=_no_constant,
-                          object_pairs_hook=_no_duplicates)
+        data = json.loads(
+            raw, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_no_duplicates
+        )
     except json.JSONDecodeError as error:
         raise InputError(
-            "file", f"line {error.lineno}, column {error.colno}",
+            "file",
+            f"line {error.lineno}, column {error.colno}",
             f"is not valid JSON ({error.msg}); the file may be truncated or not a scenario",
             code="bad_json",
         ) from None
     except RecursionError:
-        raise InputError("file", "nesting", "is nested too deeply to be a scenario", code="bad_json") from None
+        raise InputError(
+            "file", "nesting", "is nested too deeply to be a scenario", code="bad_json"
+        ) from None
     return scenario_from_data(data)
 
 
@@ -97,24 +138,32 @@ def scenario_from_data(data: Any) -> Scenario:
     obj = _object("", data, _SCENARIO_KEYS)
     fmt = obj.get("format")
     if fmt != FORMAT:
-        raise InputError("format", fmt, f"is not a scenario format this version reads ({FORMAT!r})",
-                         code="unknown_format", limit=FORMAT)
+        raise InputError(
+            "format",
+            fmt,
+            f"is not a scenario format this version reads ({FORMAT!r})",
+            code="unknown_format",
+            limit=FORMAT,
+        )
     free = obj.get("free_minutes")
     relay = obj.get("relay")
-    return _build("", lambda: Scenario(
-        title=_optional_text(obj, "title", ""),
+    return _build(
+        "",
+        Scenario,
+        title=_optional_text("", obj, "title"),
         free_minutes=None if free is None else _int("free_minutes", free),
         discount_percent=_number("discount_percent", obj.get("discount_percent", 0)),
         rooms=_items(obj, "rooms", _room),
         recording=_items(obj, "recording", _recording),
         transcoding=_items(obj, "transcoding", _transcoding),
         relay=None if relay is None else _relay(relay),
-    ))
+    )
 
 
-def _build(path: str, make: Callable[[], T]) -> T:
+def _build(path: str, kind: Callable[..., T], **fields: Any) -> T:
+    """Construct ``kind`` from fields already parsed; its own errors get ``path`` in front."""
     try:
-        return make()
+        return kind(**fields)
     except InputError as error:
         raise error.within(path) from None
 
@@ -125,7 +174,8 @@ def _object(path: str, value: Any, keys: set[str]) -> dict[str, Any]:
     for key in value:
         if key not in keys and not key.startswith(("x-", "_")):
             raise InputError(
-                _join(path, key), value[key],
+                _join(path, key),
+                value[key],
                 "is not a field of this object; the fields are: " + ", ".join(sorted(keys)),
                 code="unknown_field",
             )
@@ -133,7 +183,8 @@ def _object(path: str, value: Any, keys: set[str]) -> dict[str, Any]:
 
 
 def _kind(value: Any) -> str:
-    return {list: "a list", str: "text", dict: "an object"}.get(type(value), repr(value))
+    names: dict[type, str] = {list: "a list", str: "text", dict: "an object"}
+    return names.get(type(value), repr(value))
 
 
 def _join(path: str, key: str) -> str:
@@ -145,8 +196,13 @@ def _items(obj: dict[str, Any], key: str, read: Callable[[str, Any], T]) -> tupl
     if not isinstance(value, list):
         raise InputError(key, _kind(value), "must be a list", code="not_list")
     if len(value) > limits.ROOMS_MAX:
-        raise InputError(key, f"{len(value):,} entries", f"is more than the {limits.ROOMS_MAX:,} allowed",
-                         code="too_many", limit=limits.ROOMS_MAX)
+        raise InputError(
+            key,
+            f"{len(value):,} entries",
+            f"is more than the {limits.ROOMS_MAX:,} allowed",
+            code="too_many",
+            limit=limits.ROOMS_MAX,
+        )
     return tuple(read(f"{key}[{i}]", item) for i, item in enumerate(value))
 
 
@@ -163,8 +219,12 @@ def _number(path: str, value: Any) -> Decimal:
             raise InputError(path, value, "is not a number", code="not_number")
         return Decimal(value.strip())
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise InputError(path, value if not isinstance(value, list | dict) else _kind(value),
-                         "is not a number", code="not_number")
+        raise InputError(
+            path,
+            value if not isinstance(value, list | dict) else _kind(value),
+            "is not a number",
+            code="not_number",
+        )
     return Decimal(value)
 
 
@@ -175,22 +235,31 @@ def _int(path: str, value: Any) -> int:
     return int(number)
 
 
-def _optional_text(obj: dict[str, Any], key: str, default: str) -> str:
-    value = obj.get(key, default)
-    return checks.text(key, value)
+def _optional_text(path: str, obj: dict[str, Any], key: str) -> str:
+    return checks.text(_join(path, key), obj.get(key, ""))
 
 
 def _seconds(path: str, obj: dict[str, Any], required: bool) -> Decimal | None:
     """The duration of ``obj`` in seconds, from ``minutes`` or ``seconds`` (not both)."""
     if "minutes" in obj and "seconds" in obj:
-        raise InputError(_join(path, "seconds"), obj["seconds"], "is given with minutes; give one of them",
-                         code="minutes_and_seconds")
+        raise InputError(
+            _join(path, "seconds"),
+            obj["seconds"],
+            "is given with minutes; give one of them",
+            code="minutes_and_seconds",
+        )
     if "seconds" in obj:
-        return checks.amount(_join(path, "seconds"), _number(_join(path, "seconds"), obj["seconds"]),
-                             0, SESSION_SECONDS_MAX)
+        return checks.amount(
+            _join(path, "seconds"),
+            _number(_join(path, "seconds"), obj["seconds"]),
+            0,
+            SESSION_SECONDS_MAX,
+        )
     if "minutes" in obj:
         where = _join(path, "minutes")
-        minutes = checks.amount(where, _number(where, obj["minutes"]), 0, limits.SESSION_MINUTES_MAX)
+        minutes = checks.amount(
+            where, _number(where, obj["minutes"]), 0, limits.SESSION_MINUTES_MAX
+        )
         return minutes * SECONDS_PER_MINUTE
     if required:
         raise InputError(_join(path, "minutes"), None, "is required (or seconds)", code="missing")
@@ -202,10 +271,17 @@ def _streams(path: str, obj: dict[str, Any], key: str) -> tuple[Resolution, ...]
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise InputError(_join(path, key), _kind(value), "must be a list of WIDTHxHEIGHT", code="not_list")
+        raise InputError(
+            _join(path, key), _kind(value), "must be a list of WIDTHxHEIGHT", code="not_list"
+        )
     if len(value) > limits.STREAMS_MAX:
-        raise InputError(_join(path, key), f"{len(value)} streams", f"is more than {limits.STREAMS_MAX}",
-                         code="too_many", limit=limits.STREAMS_MAX)
+        raise InputError(
+            _join(path, key),
+            f"{len(value)} streams",
+            f"is more than {limits.STREAMS_MAX}",
+            code="too_many",
+            limit=limits.STREAMS_MAX,
+        )
     return tuple(Resolution.parse(item, f"{path}.{key}[{i}]") for i, item in enumerate(value))
 
 
@@ -218,21 +294,27 @@ def _mix(path: str, obj: dict[str, Any]) -> Mix | None:
         raise InputError(where, _kind(value), "must be an object of tier: percent", code="bad_mix")
     for tier in value:
         if tier not in TIERS:
-            raise InputError(f"{where}.{tier}", value[tier], "is not a tier: " + ", ".join(TIERS),
-                             code="unknown_choice")
+            raise InputError(
+                f"{where}.{tier}",
+                value[tier],
+                "is not a tier: " + ", ".join(TIERS),
+                code="unknown_choice",
+            )
     return tuple((tier, _number(f"{where}.{tier}", value[tier])) for tier in TIERS if tier in value)
 
 
 def _group(path: str, value: Any) -> Group:
     obj = _object(path, value, _GROUP_KEYS)
-    return _build(path, lambda: Group(
+    return _build(
+        path,
+        Group,
         role=_require(path, obj, "role"),
         count=_int(_join(path, "count"), _require(path, obj, "count")),
         seconds=_seconds(path, obj, required=False),
         receives=_streams(path, obj, "receives"),
         mix=_mix(path, obj),
-        label=_optional_text(obj, "label", ""),
-    ))
+        label=_optional_text(path, obj, "label"),
+    )
 
 
 def _room(path: str, value: Any) -> Room:
@@ -241,26 +323,32 @@ def _room(path: str, value: Any) -> Room:
     if not isinstance(groups, list):
         raise InputError(_join(path, "groups"), _kind(groups), "must be a list", code="not_list")
     if len(groups) > limits.GROUPS_MAX:
-        raise InputError(_join(path, "groups"), f"{len(groups)} groups",
-                         f"is more than the {limits.GROUPS_MAX} allowed", code="too_many")
+        raise InputError(
+            _join(path, "groups"),
+            f"{len(groups)} groups",
+            f"is more than the {limits.GROUPS_MAX} allowed",
+            code="too_many",
+        )
     seconds = _seconds(path, obj, required=True)
     assert seconds is not None
-    return _build(path, lambda: Room(
+    return _build(
+        path,
+        Room,
         service=_require(path, obj, "service"),
-        label=_optional_text(obj, "label", ""),
+        label=_optional_text(path, obj, "label"),
         rooms_per_day=_int(_join(path, "rooms_per_day"), _require(path, obj, "rooms_per_day")),
         days=_int(_join(path, "days"), _require(path, obj, "days")),
         seconds=seconds,
         groups=tuple(_group(f"{path}.groups[{i}]", g) for i, g in enumerate(groups)),
         audience_price_list=obj.get("audience_price_list", "standard"),
         delivery=obj.get("delivery", "low_latency"),
-    ))
+    )
 
 
 def _task_common(path: str, obj: dict[str, Any]) -> dict[str, Any]:
     seconds = _seconds(path, obj, required=True)
     return {
-        "label": _optional_text(obj, "label", ""),
+        "label": _optional_text(path, obj, "label"),
         "tasks_per_day": _int(_join(path, "tasks_per_day"), _require(path, obj, "tasks_per_day")),
         "days": _int(_join(path, "days"), _require(path, obj, "days")),
         "seconds": seconds,
@@ -270,24 +358,34 @@ def _task_common(path: str, obj: dict[str, Any]) -> dict[str, Any]:
 
 def _recording(path: str, value: Any) -> RecordingTask:
     obj = _object(path, value, _RECORDING_KEYS)
-    return _build(path, lambda: RecordingTask(records=_streams(path, obj, "records"),
-                                              **_task_common(path, obj)))
+    return _build(
+        path,
+        RecordingTask,
+        records=_streams(path, obj, "records"),
+        **_task_common(path, obj),
+    )
 
 
 def _transcoding(path: str, value: Any) -> TranscodingTask:
     obj = _object(path, value, _TRANSCODING_KEYS)
-    return _build(path, lambda: TranscodingTask(
-        codec=obj.get("codec", "h264"), inputs=_streams(path, obj, "inputs"), **_task_common(path, obj)
-    ))
+    return _build(
+        path,
+        TranscodingTask,
+        codec=obj.get("codec", "h264"),
+        inputs=_streams(path, obj, "inputs"),
+        **_task_common(path, obj),
+    )
 
 
 def _relay(value: Any) -> Relay:
     obj = _object("relay", value, _RELAY_KEYS)
     mbps, minutes = obj.get("peak_mbps"), obj.get("minutes")
-    return _build("relay", lambda: Relay(
-        peak_mbps=None if mbps is None else _number("peak_mbps", mbps),
-        minutes=None if minutes is None else _number("minutes", minutes),
-    ))
+    return _build(
+        "relay",
+        Relay,
+        peak_mbps=None if mbps is None else _number("relay.peak_mbps", mbps),
+        minutes=None if minutes is None else _number("relay.minutes", minutes),
+    )
 
 
 # ---------------------------------------------------------------- writing
@@ -301,28 +399,46 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
     data["discount_percent"] = _plain(scenario.discount_percent)
     data["rooms"] = [_room_data(room) for room in scenario.rooms]
     data["recording"] = [
-        {"label": t.label, "tasks_per_day": t.tasks_per_day, "days": t.days, **_duration(t.seconds),
-         **_streams_data("records", t.records, t.mix)}
+        {
+            "label": t.label,
+            "tasks_per_day": t.tasks_per_day,
+            "days": t.days,
+            **_duration(t.seconds),
+            **_streams_data("records", t.records, t.mix),
+        }
         for t in scenario.recording
     ]
     data["transcoding"] = [
-        {"label": t.label, "tasks_per_day": t.tasks_per_day, "days": t.days, **_duration(t.seconds),
-         "codec": t.codec, **_streams_data("inputs", t.inputs, t.mix)}
+        {
+            "label": t.label,
+            "tasks_per_day": t.tasks_per_day,
+            "days": t.days,
+            **_duration(t.seconds),
+            "codec": t.codec,
+            **_streams_data("inputs", t.inputs, t.mix),
+        }
         for t in scenario.transcoding
     ]
     if scenario.relay is not None:
         relay = scenario.relay
         data["relay"] = (
-            {"peak_mbps": _plain(relay.peak_mbps)} if relay.peak_mbps is not None
-            else {"minutes": _plain(relay.minutes)} if relay.minutes is not None else {}
+            {"peak_mbps": _plain(relay.peak_mbps)}
+            if relay.peak_mbps is not None
+            else {"minutes": _plain(relay.minutes)}
+            if relay.minutes is not None
+            else {}
         )
     return data
 
 
 def _room_data(room: Room) -> dict[str, Any]:
-    data: dict[str, Any] = {"service": room.service, "label": room.label,
-                            "rooms_per_day": room.rooms_per_day, "days": room.days,
-                            **_duration(room.seconds)}
+    data: dict[str, Any] = {
+        "service": room.service,
+        "label": room.label,
+        "rooms_per_day": room.rooms_per_day,
+        "days": room.days,
+        **_duration(room.seconds),
+    }
     if room.service == "live_video":
         data["audience_price_list"] = room.audience_price_list
     if room.is_live:

@@ -15,6 +15,19 @@ from estimator_gui.pricing.scenario import (
 )
 
 __all__ = [
-    "Breakdown", "Group", "InputError", "Line", "Notice", "RateCard", "RecordingTask", "Relay",
-    "Resolution", "Room", "Scenario", "TranscodingTask", "Usage", "price", "round_money",
+    "Breakdown",
+    "Group",
+    "InputError",
+    "Line",
+    "Notice",
+    "RateCard",
+    "RecordingTask",
+    "Relay",
+    "Resolution",
+    "Room",
+    "Scenario",
+    "TranscodingTask",
+    "Usage",
+    "price",
+    "round_money",
 ]

@@ -1,4 +1,4 @@
-"""Small validators shared by the core's dataclasses: each names the field, the value and the limit."""
+"""Validators shared by the core's dataclasses: each names the field, the value and the limit."""
 
 from __future__ import annotations
 
@@ -45,14 +45,20 @@ def _bounds(field: str, number: Decimal, low: Decimal, high: Decimal) -> None:
         rule = "must not be negative" if low == 0 else f"is below the minimum of {low}"
         raise InputError(field, number, rule, code="too_small", limit=low)
     if number > high:
-        raise InputError(field, number, f"is above the maximum of {high:,}", code="too_large", limit=high)
+        raise InputError(
+            field, number, f"is above the maximum of {high:,}", code="too_large", limit=high
+        )
 
 
 def choice(field: str, value: object, allowed: tuple[str, ...]) -> str:
     """One of a fixed set of codes."""
     if not isinstance(value, str) or value not in allowed:
         raise InputError(
-            field, value, "must be one of: " + ", ".join(allowed), code="unknown_choice", limit=allowed
+            field,
+            value,
+            "must be one of: " + ", ".join(allowed),
+            code="unknown_choice",
+            limit=allowed,
         )
     return value
 

@@ -33,9 +33,11 @@ def _price(scenario: Scenario, card: RateCard) -> Breakdown:
     allowance = card.free_minutes if scenario.free_minutes is None else scenario.free_minutes
     if allowance > card.free_minutes:
         raise InputError(
-            "free_minutes", allowance,
+            "free_minutes",
+            allowance,
             f"is above the {card.free_minutes:,} free minutes a month of rate card {card.id}",
-            code="too_large", limit=card.free_minutes,
+            code="too_large",
+            limit=card.free_minutes,
         )
     usages = [*_room_usages(scenario, card), *_task_usages(scenario, card)]
     lines = _lines(usages, card)
@@ -76,14 +78,17 @@ def _tiered(
                 yield tier, share, None
         return
     pixels = aggregate_pixels(streams)
-    tier = card.tier_for(pixels)
-    if tier is None:
+    found = card.tier_for(pixels)
+    if found is None:
         raise InputError(
-            field, f"{pixels:,} px", f"is above {card.max_pixels:,} px, the top of the 4K tier of "
-            f"rate card {card.id}; no price is published above it", code="above_top_tier",
+            field,
+            f"{pixels:,} px",
+            f"is above {card.max_pixels:,} px, the top of the 4K tier of "
+            f"rate card {card.id}; no price is published above it",
+            code="above_top_tier",
             limit=card.max_pixels,
         )
-    yield tier, HUNDRED, pixels
+    yield found, HUNDRED, pixels
 
 
 def _room_usages(scenario: Scenario, card: RateCard) -> Iterator[Usage]:
@@ -98,8 +103,18 @@ def _room_usages(scenario: Scenario, card: RateCard) -> Iterator[Usage]:
             field = f"{source}.{'mix' if group.mix is not None else 'receives'}"
             for tier, share, pixels in _tiered(card, group.receives, group.mix, field):
                 yield Usage(
-                    source, "duration", room.service, room.label, group.role, price_list, tier,
-                    pixels, share, users, total * share / HUNDRED, billed,
+                    source,
+                    "duration",
+                    room.service,
+                    room.label,
+                    group.role,
+                    price_list,
+                    tier,
+                    pixels,
+                    share,
+                    users,
+                    total * share / HUNDRED,
+                    billed,
                 )
 
 
@@ -116,8 +131,17 @@ def _task_usages(scenario: Scenario, card: RateCard) -> Iterator[Usage]:
         total = task.tasks_per_day * task.days * task.seconds
         for tier, share, pixels in _tiered(card, task.records, task.mix, field):
             yield Usage(
-                source, "recording", "recording", task.label, "", "standard", tier, pixels, share,
-                task.tasks_per_day, total * share / HUNDRED,
+                source,
+                "recording",
+                "recording",
+                task.label,
+                "",
+                "standard",
+                tier,
+                pixels,
+                share,
+                task.tasks_per_day,
+                total * share / HUNDRED,
             )
     for t, mixing in enumerate(scenario.transcoding):
         source = f"transcoding[{t}]"
@@ -125,8 +149,17 @@ def _task_usages(scenario: Scenario, card: RateCard) -> Iterator[Usage]:
         total = mixing.tasks_per_day * mixing.days * mixing.seconds
         for tier, share, pixels in _tiered(card, mixing.inputs, mixing.mix, field):
             yield Usage(
-                source, "transcoding", "transcoding", mixing.label, "", mixing.codec, tier, pixels,
-                share, mixing.tasks_per_day, total * share / HUNDRED,
+                source,
+                "transcoding",
+                "transcoding",
+                mixing.label,
+                "",
+                mixing.codec,
+                tier,
+                pixels,
+                share,
+                mixing.tasks_per_day,
+                total * share / HUNDRED,
             )
 
 
@@ -154,10 +187,21 @@ def _lines(usages: list[Usage], card: RateCard) -> list[Line]:
                 price_list = card.price_list(section, name)
                 unit_price = price_list.price(tier)
                 gross = minutes * unit_price / price_list.divisor
-                lines.append(Line(
-                    section, name, tier, seconds, minutes, price_list.per, unit_price, gross, 0,
-                    gross, tuple(group),
-                ))
+                lines.append(
+                    Line(
+                        section,
+                        name,
+                        tier,
+                        seconds,
+                        minutes,
+                        price_list.per,
+                        unit_price,
+                        gross,
+                        0,
+                        gross,
+                        tuple(group),
+                    )
+                )
     return lines
 
 
@@ -185,8 +229,17 @@ def _take_free_minutes(lines: list[Line], allowance: int, card: RateCard) -> tup
 
 def _replace_free(line: Line, free: int, net: Decimal) -> Line:
     return Line(
-        line.section, line.price_list, line.tier, line.seconds, line.quantity, line.per,
-        line.unit_price, line.gross, free, net, line.usages,
+        line.section,
+        line.price_list,
+        line.tier,
+        line.seconds,
+        line.quantity,
+        line.per,
+        line.unit_price,
+        line.gross,
+        free,
+        net,
+        line.usages,
     )
 
 
@@ -209,10 +262,21 @@ def _relay_lines(scenario: Scenario, card: RateCard) -> list[Line]:
     usage = Usage(
         "relay", "relay", "relay", "", "", price_list.name, RELAY_TIER, None, HUNDRED, 0, seconds
     )
-    return [Line(
-        "relay", price_list.name, RELAY_TIER, seconds, quantity, price_list.per, unit_price, gross,
-        0, gross, (usage,),
-    )]
+    return [
+        Line(
+            "relay",
+            price_list.name,
+            RELAY_TIER,
+            seconds,
+            quantity,
+            price_list.per,
+            unit_price,
+            gross,
+            0,
+            gross,
+            (usage,),
+        )
+    ]
 
 
 def _notices(scenario: Scenario, lines: list[Line]) -> tuple[Notice, ...]:
@@ -221,11 +285,19 @@ def _notices(scenario: Scenario, lines: list[Line]) -> tuple[Notice, ...]:
         audience = sum(g.count for g in room.groups if g.role == "audience")
         anchors = sum(g.count for g in room.groups if g.role == "anchor")
         if room.is_live and room.delivery == "cdn" and audience:
-            notices.append(Notice("cdn_audience_not_trtc", f"rooms[{r}]", (("viewers", str(audience)),)))
+            notices.append(
+                Notice("cdn_audience_not_trtc", f"rooms[{r}]", (("viewers", str(audience)),))
+            )
             if scenario.relay is None:
                 notices.append(Notice("relay_not_listed", f"rooms[{r}]"))
-        if room.audience_price_list == "video_live_component" and anchors > 1 and not scenario.transcoding:
-            notices.append(Notice("component_mixing_not_listed", f"rooms[{r}]", (("anchors", str(anchors)),)))
+        if (
+            room.audience_price_list == "video_live_component"
+            and anchors > 1
+            and not scenario.transcoding
+        ):
+            notices.append(
+                Notice("component_mixing_not_listed", f"rooms[{r}]", (("anchors", str(anchors)),))
+            )
     robots = any(g.role == "robot" for room in scenario.rooms for g in room.groups)
     if (scenario.recording or scenario.transcoding) and not robots:
         notices.append(Notice("robot_duration_not_listed", "rooms"))

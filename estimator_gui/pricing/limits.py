@@ -1,4 +1,4 @@
-"""Service limits from the product brief (000_49abdbad03e4d979.txt, section 7 of trtc-billing.md)."""
+"""Service limits from the product brief (000_49abdbad03e4d979.txt; trtc-billing.md section 7)."""
 
 from __future__ import annotations
 

@@ -118,7 +118,11 @@ def _price(path: str, value: Any) -> Decimal:
             value = Decimal(value)
         except ArithmeticError:
             raise InputError(path, value, "is not a price", code="not_number") from None
-    if isinstance(value, bool) or not isinstance(value, int | Decimal) or not Decimal(value).is_finite():
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | Decimal)
+        or not Decimal(value).is_finite()
+    ):
         raise InputError(path, value, "is not a price", code="not_number")
     if value < 0:
         raise InputError(path, value, "is a negative price", code="negative_price")
@@ -157,8 +161,10 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
     rounding = _get(_get(data, "rounding"), "rule", "rounding")
     if rounding not in ROUNDING_RULES:
         raise InputError(
-            "rounding.rule", rounding, "is not a rounding rule the engine knows: "
-            + ", ".join(ROUNDING_RULES), code="unknown_rounding",
+            "rounding.rule",
+            rounding,
+            "is not a rounding rule the engine knows: " + ", ".join(ROUNDING_RULES),
+            code="unknown_rounding",
         )
     return RateCard(
         id=_text(data, "id"),
@@ -170,7 +176,9 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
         price_lists=price_lists,
         free_minutes=_whole("free_minutes.amount", _get(free, "amount", "free_minutes")),
         free_order=free_order,
-        contract_threshold=_price("contract_hint.threshold", _get(contract, "threshold", "contract_hint")),
+        contract_threshold=_price(
+            "contract_hint.threshold", _get(contract, "threshold", "contract_hint")
+        ),
         rounding=rounding,
     )
 
@@ -188,24 +196,37 @@ def _read_tiers(items: list[Any]) -> tuple[Tier, ...]:
         where = f"tiers[{i}]"
         name = _text(item, "name", where)
         if name not in VIDEO_TIERS:
-            raise InputError(f"{where}.name", name, "is not a known tier: " + ", ".join(VIDEO_TIERS))
-        tiers.append(Tier(name, _whole(f"{where}.above", _get(item, "above", where)),
-                          _whole(f"{where}.up_to", _get(item, "up_to", where))))
+            raise InputError(
+                f"{where}.name", name, "is not a known tier: " + ", ".join(VIDEO_TIERS)
+            )
+        tiers.append(
+            Tier(
+                name,
+                _whole(f"{where}.above", _get(item, "above", where)),
+                _whole(f"{where}.up_to", _get(item, "up_to", where)),
+            )
+        )
     if [t.name for t in tiers] != list(VIDEO_TIERS):
-        raise InputError("tiers", [t.name for t in tiers], "must list " + ", ".join(VIDEO_TIERS) + " in order")
+        raise InputError(
+            "tiers", [t.name for t in tiers], "must list " + ", ".join(VIDEO_TIERS) + " in order"
+        )
     previous = 0
     for i, tier in enumerate(tiers):
         if tier.up_to <= tier.above:
             raise InputError(f"tiers[{i}].up_to", tier.up_to, f"must be above {tier.above:,}")
         if tier.above < previous:
             raise InputError(
-                f"tiers[{i}].above", tier.above,
-                f"overlaps the tier below, which ends at {previous:,} px", code="tiers_overlap",
+                f"tiers[{i}].above",
+                tier.above,
+                f"overlaps the tier below, which ends at {previous:,} px",
+                code="tiers_overlap",
             )
         if tier.above > previous:
             raise InputError(
-                f"tiers[{i}].above", tier.above,
-                f"leaves a gap after the tier below, which ends at {previous:,} px", code="tiers_gap",
+                f"tiers[{i}].above",
+                tier.above,
+                f"leaves a gap after the tier below, which ends at {previous:,} px",
+                code="tiers_gap",
             )
         previous = tier.up_to
     return tuple(tiers)
@@ -217,12 +238,21 @@ def _read_price_lists(items: list[Any]) -> tuple[PriceList, ...]:
         where = f"price_lists[{i}]"
         section = _text(item, "section", where)
         if section not in SECTIONS:
-            raise InputError(f"{where}.section", section, "is not a known category: " + ", ".join(SECTIONS),
-                             code="unknown_category")
+            raise InputError(
+                f"{where}.section",
+                section,
+                "is not a known category: " + ", ".join(SECTIONS),
+                code="unknown_category",
+            )
         name = _text(item, "name", where)
         if name not in PRICE_LISTS[section]:
-            raise InputError(f"{where}.name", name, f"is not a {section} price list the engine knows: "
-                             + ", ".join(PRICE_LISTS[section]), code="unknown_category")
+            raise InputError(
+                f"{where}.name",
+                name,
+                f"is not a {section} price list the engine knows: "
+                + ", ".join(PRICE_LISTS[section]),
+                code="unknown_category",
+            )
         per = _text(item, "per", where)
         wanted_tiers = (RELAY_TIER,) if section == "relay" else TIERS
         wanted_per = ("Mbps",) if (section, name) == ("relay", "bandwidth") else ("1000 minutes",)
@@ -233,21 +263,36 @@ def _read_price_lists(items: list[Any]) -> tuple[PriceList, ...]:
             raise InputError(f"{where}.prices", prices, "must be a table of tier = price")
         for key in prices:
             if key not in wanted_tiers:
-                raise InputError(f"{where}.prices.{key}", prices[key], "is not a known tier: "
-                                 + ", ".join(wanted_tiers), code="unknown_category")
-        lists.append(PriceList(
-            section, name, per,
-            tuple((t, _price(f"{where}.prices.{t}", _get(prices, t, f"{where}.prices"))) for t in wanted_tiers),
-            str(item.get("source", "")),
-        ))
+                raise InputError(
+                    f"{where}.prices.{key}",
+                    prices[key],
+                    "is not a known tier: " + ", ".join(wanted_tiers),
+                    code="unknown_category",
+                )
+        lists.append(
+            PriceList(
+                section,
+                name,
+                per,
+                tuple(
+                    (t, _price(f"{where}.prices.{t}", _get(prices, t, f"{where}.prices")))
+                    for t in wanted_tiers
+                ),
+                str(item.get("source", "")),
+            )
+        )
     have = {(p.section, p.name) for p in lists}
     if len(have) != len(lists):
         raise InputError("price_lists", len(lists), "lists one price list twice", code="duplicate")
     for section, names in PRICE_LISTS.items():
         for name in names:
             if (section, name) not in have:
-                raise InputError(f"price_lists.{section}.{name}", None, "is missing from the rate card",
-                                 code="missing")
+                raise InputError(
+                    f"price_lists.{section}.{name}",
+                    None,
+                    "is missing from the rate card",
+                    code="missing",
+                )
     order = {(s, n): k for k, (s, n) in enumerate((s, n) for s in SECTIONS for n in PRICE_LISTS[s])}
     return tuple(sorted(lists, key=lambda p: order[(p.section, p.name)]))
 
@@ -256,7 +301,13 @@ def _check_free_order(order: tuple[Any, ...]) -> None:
     known = {f"{s}.{t}" for s in FREE_SECTIONS for t in TIERS}
     for i, category in enumerate(order):
         if category not in known:
-            raise InputError(f"free_minutes.order[{i}]", category, "is not a known category such as "
-                             "'duration.HD'", code="unknown_category")
+            raise InputError(
+                f"free_minutes.order[{i}]",
+                category,
+                "is not a known category such as 'duration.HD'",
+                code="unknown_category",
+            )
     if len(set(order)) != len(order):
-        raise InputError("free_minutes.order", list(order), "names a category twice", code="duplicate")
+        raise InputError(
+            "free_minutes.order", list(order), "names a category twice", code="duplicate"
+        )

@@ -51,15 +51,20 @@ class Resolution:
         match = _RESOLUTION.fullmatch(value) if isinstance(value, str) else None
         if match is None:
             raise InputError(
-                field_name, value, "is not a resolution written WIDTHxHEIGHT, such as 1280x720",
+                field_name,
+                value,
+                "is not a resolution written WIDTHxHEIGHT, such as 1280x720",
                 code="bad_resolution",
             )
         try:
             return cls(int(match[1]), int(match[2]))
         except InputError as error:
             raise InputError(
-                field_name, value, f"has a side outside 1..{limits.RESOLUTION_SIDE_MAX} pixels",
-                code="bad_resolution", limit=limits.RESOLUTION_SIDE_MAX,
+                field_name,
+                value,
+                f"has a side outside 1..{limits.RESOLUTION_SIDE_MAX} pixels",
+                code="bad_resolution",
+                limit=limits.RESOLUTION_SIDE_MAX,
             ) from error
 
 
@@ -71,16 +76,27 @@ def aggregate_pixels(streams: tuple[Resolution, ...]) -> int:
     return sum(stream.pixels for stream in streams)
 
 
+def describe_streams(streams: tuple[Resolution, ...]) -> str:
+    """The working of an aggregate: ``2 x 1280x720 + 640x360 = 2,073,600 px``."""
+    counts: dict[Resolution, int] = {}
+    for stream in streams:
+        counts[stream] = counts.get(stream, 0) + 1
+    parts = [f"{n} x {s}" if n > 1 else str(s) for s, n in counts.items()]
+    return " + ".join(parts) + f" = {aggregate_pixels(streams):,} px"
+
+
 def _check_streams(name: str, streams: tuple[Resolution, ...], mix: Mix | None) -> None:
     checks.sequence(name, streams, limits.STREAMS_MAX)
     for index, stream in enumerate(streams):
         if not isinstance(stream, Resolution):
-            raise InputError(f"{name}[{index}]", stream, "is not a resolution", code="bad_resolution")
+            raise InputError(
+                f"{name}[{index}]", stream, "is not a resolution", code="bad_resolution"
+            )
     total = aggregate_pixels(streams)
     if total > limits.MAX_AGGREGATE_PIXELS:
         raise InputError(
             name,
-            " + ".join(str(s) for s in streams) + f" = {total:,} px",
+            describe_streams(streams),
             f"is above {limits.MAX_AGGREGATE_PIXELS:,} px (4096x2160), the largest aggregate "
             "resolution with a published price; the estimator does not guess a price above it",
             code="above_top_tier",
@@ -89,7 +105,9 @@ def _check_streams(name: str, streams: tuple[Resolution, ...], mix: Mix | None) 
     if mix is not None:
         if streams:
             raise InputError(
-                "mix", "mix and " + name, f"give the resolution twice: use either {name} or mix",
+                "mix",
+                "mix and " + name,
+                f"give the resolution twice: use either {name} or mix",
                 code="receives_and_mix",
             )
         _check_mix(mix)
@@ -110,7 +128,11 @@ def _check_mix(mix: Mix) -> None:
     total = sum((share for _, share in mix), Decimal(0))
     if total != 100:
         raise InputError(
-            "mix", f"{format(total, 'f')}%", "must sum to exactly 100%", code="mix_not_100", limit=100
+            "mix",
+            f"{format(total, 'f')}%",
+            "must sum to exactly 100%",
+            code="mix_not_100",
+            limit=100,
         )
 
 
@@ -121,9 +143,12 @@ def _check_duration(name: str, seconds: Decimal) -> None:
         if error.code != "too_large":
             raise
         raise InputError(
-            name, seconds, f"is longer than a day ({SESSION_SECONDS_MAX:,} s = "
+            name,
+            seconds,
+            f"is longer than a day ({SESSION_SECONDS_MAX:,} s = "
             f"{limits.SESSION_MINUTES_MAX:,} minutes) for one session",
-            code="too_large", limit=SESSION_SECONDS_MAX,
+            code="too_large",
+            limit=SESSION_SECONDS_MAX,
         ) from error
 
 
@@ -179,8 +204,10 @@ class Room:
         checks.choice("delivery", self.delivery, DELIVERIES)
         if self.service != "live_video" and self.audience_price_list != "standard":
             raise InputError(
-                "audience_price_list", self.audience_price_list,
-                "applies to live_video rooms only (the Video Live component)", code="not_applicable",
+                "audience_price_list",
+                self.audience_price_list,
+                "applies to live_video rooms only (the Video Live component)",
+                code="not_applicable",
             )
         if self.service in CALL_SERVICES and self.delivery != "low_latency":
             raise InputError(
@@ -201,23 +228,28 @@ class Room:
         roles = LIVE_ROLES if self.is_live else CALL_ROLES
         if group.role not in roles:
             raise InputError(
-                f"{where}.role", group.role,
+                f"{where}.role",
+                group.role,
                 f"is not a role in a {self.service} room; use one of: " + ", ".join(roles),
-                code="role_not_in_service", limit=roles,
+                code="role_not_in_service",
+                limit=roles,
             )
         if self.service in AUDIO_SERVICES and group.has_video:
             raise InputError(
                 f"{where}.receives" if group.receives else f"{where}.mix",
                 " + ".join(str(s) for s in group.receives) or "video share",
-                f"is video, and a {self.service} room carries audio only; "
+                f"is video, and {self.service} rooms carry audio only; "
                 "use a video service for video",
                 code="video_in_audio_service",
             )
         if self.service in CALL_SERVICES and len(group.receives) > limits.CALL_PUBLISHERS:
             raise InputError(
-                f"{where}.receives", len(group.receives),
-                f"streams is more than the {limits.CALL_PUBLISHERS} cameras a call room has on at once",
-                code="too_many_cameras", limit=limits.CALL_PUBLISHERS,
+                f"{where}.receives",
+                len(group.receives),
+                f"streams is more than the {limits.CALL_PUBLISHERS} cameras a call room has on "
+                "at once",
+                code="too_many_cameras",
+                limit=limits.CALL_PUBLISHERS,
             )
 
     def _check_room_limits(self) -> None:
@@ -233,17 +265,21 @@ class Room:
             where = f"groups[{index}].count"
             if kind == "users" and totals[kind] > limits.CALL_ROOM_USERS:
                 raise InputError(
-                    where, group.count,
+                    where,
+                    group.count,
                     f"brings the room to {totals[kind]:,} users; a call room holds at most "
                     f"{limits.CALL_ROOM_USERS} (interactive live streaming takes more)",
-                    code="too_many_users", limit=limits.CALL_ROOM_USERS,
+                    code="too_many_users",
+                    limit=limits.CALL_ROOM_USERS,
                 )
             if kind == "anchor" and totals[kind] > limits.LIVE_CO_ANCHORS:
                 raise InputError(
-                    where, group.count,
-                    f"brings the room to {totals[kind]:,} anchors at once; a live room holds at most "
-                    f"{limits.LIVE_CO_ANCHORS} co-anchors",
-                    code="too_many_anchors", limit=limits.LIVE_CO_ANCHORS,
+                    where,
+                    group.count,
+                    f"brings the room to {totals[kind]:,} anchors at once; a live room holds at "
+                    f"most {limits.LIVE_CO_ANCHORS} co-anchors",
+                    code="too_many_anchors",
+                    limit=limits.LIVE_CO_ANCHORS,
                 )
             if (
                 kind == "audience"
@@ -251,10 +287,13 @@ class Room:
                 and totals[kind] > limits.LOW_LATENCY_AUDIENCE
             ):
                 raise InputError(
-                    where, group.count,
+                    where,
+                    group.count,
                     f"brings the room to {totals[kind]:,} low-latency viewers; at most "
-                    f"{limits.LOW_LATENCY_AUDIENCE:,} (set delivery to cdn, Relay to CDN, for more)",
-                    code="too_many_viewers", limit=limits.LOW_LATENCY_AUDIENCE,
+                    f"{limits.LOW_LATENCY_AUDIENCE:,} (set delivery to cdn, Relay to CDN, "
+                    "for more)",
+                    code="too_many_viewers",
+                    limit=limits.LOW_LATENCY_AUDIENCE,
                 )
 
 
@@ -308,7 +347,8 @@ class Relay:
     def __post_init__(self) -> None:
         if self.peak_mbps is not None and self.minutes is not None:
             raise InputError(
-                "relay", "peak_mbps and minutes",
+                "relay",
+                "peak_mbps and minutes",
                 "are two billing modes; give one (peak_mbps before 2025-10-23, minutes after)",
                 code="relay_two_modes",
             )
@@ -336,7 +376,9 @@ class Scenario:
             checks.whole("free_minutes", self.free_minutes, 0, 10**9)
         checks.amount("discount_percent", self.discount_percent, 0, limits.DISCOUNT_PERCENT_MAX)
         for name, kind in (
-            ("rooms", Room), ("recording", RecordingTask), ("transcoding", TranscodingTask)
+            ("rooms", Room),
+            ("recording", RecordingTask),
+            ("transcoding", TranscodingTask),
         ):
             items = checks.sequence(name, getattr(self, name), limits.ROOMS_MAX)
             for index, item in enumerate(items):

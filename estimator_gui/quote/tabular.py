@@ -69,8 +69,18 @@ def breakdown_json(breakdown: Breakdown, title: str = "") -> str:
     return json.dumps(breakdown_data(breakdown, title), ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("section", "price_list", "tier", "minutes", "quantity", "per", "unit_price", "gross",
-               "free_minutes", "net")
+CSV_COLUMNS = (
+    "section",
+    "price_list",
+    "tier",
+    "minutes",
+    "quantity",
+    "per",
+    "unit_price",
+    "gross",
+    "free_minutes",
+    "net",
+)
 
 
 def breakdown_csv(breakdown: Breakdown) -> str:
@@ -82,8 +92,10 @@ def breakdown_csv(breakdown: Breakdown) -> str:
         data = line_data(line)
         writer.writerow(["" if data[c] is None else data[c] for c in CSV_COLUMNS])
     for key, value in (
-        ("gross", breakdown.gross), ("free_amount", breakdown.free_amount),
-        ("subtotal", breakdown.subtotal), ("discount", breakdown.discount),
+        ("gross", breakdown.gross),
+        ("free_amount", breakdown.free_amount),
+        ("subtotal", breakdown.subtotal),
+        ("discount", breakdown.discount),
         ("total", breakdown.total),
     ):
         writer.writerow([key, "", "", "", "", "", "", "", "", plain(value)])
@@ -95,23 +107,36 @@ def breakdown_table(breakdown: Breakdown, title: str = "") -> str:
     header = ("Section", "List", "Tier", "Billed", "Price", "Gross", "Free min", "Net")
     rows = [header]
     for line in breakdown.lines:
-        billed = f"{line.quantity:,} min" if line.minutes is not None else f"{plain(line.quantity)} Mbps"
-        rows.append((
-            line.section, line.price_list, line.tier, billed,
-            f"{plain(line.unit_price)}/{'1k min' if line.per != 'Mbps' else 'Mbps'}",
-            f"{round_money(line.gross):,}", f"{line.free_minutes:,}", f"{round_money(line.net):,}",
-        ))
+        billed = (
+            f"{line.quantity:,} min" if line.minutes is not None else f"{plain(line.quantity)} Mbps"
+        )
+        rows.append(
+            (
+                line.section,
+                line.price_list,
+                line.tier,
+                billed,
+                f"{plain(line.unit_price)}/{'1k min' if line.per != 'Mbps' else 'Mbps'}",
+                f"{round_money(line.gross):,}",
+                f"{line.free_minutes:,}",
+                f"{round_money(line.net):,}",
+            )
+        )
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
     text_cols = 3
     out = []
     if title:
         out.append(title)
-    out.append(f"Rate card: {breakdown.rate_card_title} ({breakdown.rate_card_id}, "
-               f"effective {breakdown.rate_card_effective}); amounts in {breakdown.currency}")
+    out.append(
+        f"Rate card: {breakdown.rate_card_title} ({breakdown.rate_card_id}, "
+        f"effective {breakdown.rate_card_effective}); amounts in {breakdown.currency}"
+    )
     out.append("")
     for n, row in enumerate(rows):
-        cells = [str(c).ljust(w) if i < text_cols else str(c).rjust(w)
-                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        cells = [
+            str(c).ljust(w) if i < text_cols else str(c).rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
         out.append("  ".join(cells).rstrip())
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
@@ -120,17 +145,28 @@ def breakdown_table(breakdown: Breakdown, title: str = "") -> str:
     out.append("")
     money = breakdown.currency
     out.append(f"Gross                     {round_money(breakdown.gross):>14,} {money}")
-    out.append(f"Free minutes used         {breakdown.free_minutes_used:>14,} of "
-               f"{breakdown.free_minutes_allowance:,}  (-{round_money(breakdown.free_amount):,} {money})")
+    out.append(
+        f"Free minutes used         {breakdown.free_minutes_used:>14,} of "
+        f"{breakdown.free_minutes_allowance:,}  (-{round_money(breakdown.free_amount):,} {money})"
+    )
     if breakdown.discount_percent:
-        out.append(f"Contract discount {plain(breakdown.discount_percent):>6}%  "
-                   f"{-round_money(breakdown.discount):>14,} {money}")
-    out.append(f"Total                     {round_money(breakdown.total):>14,} {money}"
-               f"  (exact {plain(breakdown.total)})")
+        out.append(
+            f"Contract discount {plain(breakdown.discount_percent):>6}%  "
+            f"{-round_money(breakdown.discount):>14,} {money}"
+        )
+    out.append(
+        f"Total                     {round_money(breakdown.total):>14,} {money}"
+        f"  (exact {plain(breakdown.total)})"
+    )
     if breakdown.contract_discount_eligible:
-        out.append(f"The month reaches {plain(breakdown.contract_threshold)} {money}: "
-                   "the customer can ask sales for a contract discount.")
+        out.append(
+            f"The month reaches {plain(breakdown.contract_threshold)} {money}: "
+            "the customer can ask sales for a contract discount."
+        )
     for notice in breakdown.notices:
-        out.append(f"Note: {notice_text(notice)} [{notice.field}]" if notice.field
-                   else f"Note: {notice_text(notice)}")
+        out.append(
+            f"Note: {notice_text(notice)} [{notice.field}]"
+            if notice.field
+            else f"Note: {notice_text(notice)}"
+        )
     return "\n".join(out) + "\n"
