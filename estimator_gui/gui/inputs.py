@@ -1,0 +1,178 @@
+"""Input widgets: a slider paired with a spin box, a resolution picker, a message under an input."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
+
+from estimator_gui.gui.locale_format import parse_decimal
+from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.scenario import Resolution
+
+SPIN_MAX = 2_147_483_647  # QSpinBox holds a C int
+
+
+class SliderSpinBox(QWidget):
+    """A slider for the everyday range and a spin box that types any value, kept in step.
+
+    The slider covers what a sales person drags through; the spin box accepts more, so a value
+    beyond a service limit can be typed and then refused with its reason next to it.
+    """
+
+    value_edited = Signal(int)  # by the user, through either widget; never by set_value
+
+    def __init__(
+        self,
+        name: str,
+        minimum: int,
+        slider_maximum: int,
+        spin_maximum: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setObjectName(f"{name}.slider")
+        self.slider.setRange(minimum, slider_maximum)
+        self.slider.setPageStep(max(1, (slider_maximum - minimum) // 20))
+        self.slider.setMinimumWidth(120)
+        self.spin = QSpinBox(self)
+        self.spin.setObjectName(f"{name}.spin")
+        self.spin.setRange(minimum, min(spin_maximum, SPIN_MAX))
+        self.spin.setGroupSeparatorShown(True)
+        self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.spin.setMinimumWidth(self.spin.fontMetrics().horizontalAdvance("0,000,000,0") + 24)
+        self.spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.spin)
+        self.slider.valueChanged.connect(self._on_slider_moved)
+        self.spin.valueChanged.connect(self._on_spin_changed)
+
+    def value(self) -> int:
+        return self.spin.value()
+
+    def set_value(self, value: int) -> None:
+        """Show ``value`` without announcing it as an edit."""
+        if value == self.spin.value() and min(value, self.slider.maximum()) == self.slider.value():
+            return
+        with QSignalBlocker(self.slider), QSignalBlocker(self.spin):
+            self.spin.setValue(value)
+            self.slider.setValue(min(value, self.slider.maximum()))
+
+    def _on_slider_moved(self, value: int) -> None:
+        with QSignalBlocker(self.spin):
+            self.spin.setValue(value)
+        self.value_edited.emit(value)
+
+    def _on_spin_changed(self, value: int) -> None:
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(min(value, self.slider.maximum()))
+        self.value_edited.emit(value)
+
+
+class DecimalSpinBox(QDoubleSpinBox):
+    """A QDoubleSpinBox whose value is read back as the exact decimal its locale text shows."""
+
+    def decimal_value(self) -> Decimal:
+        try:
+            return parse_decimal(self.textFromValue(self.value()), self.locale())
+        except ValueError:
+            return Decimal(0)
+
+    def set_decimal_value(self, value: Decimal) -> None:
+        with QSignalBlocker(self):
+            self.setValue(float(value))  # drawing only: the scenario keeps the Decimal
+
+
+class ResolutionComboBox(QComboBox):
+    """Common camera sizes to pick, or any WIDTHxHEIGHT typed."""
+
+    PRESETS = (
+        ("640x360", "360p"),
+        ("960x540", "540p"),
+        ("1280x720", "720p"),
+        ("1920x1080", "1080p"),
+        ("2560x1440", "1440p"),
+        ("3840x2160", "4K UHD"),
+        ("4096x2160", "4K DCI"),
+    )
+
+    resolution_edited = Signal(object)  # a Resolution picked or typed
+    resolution_refused = Signal(object)  # an InputError for what was typed
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for size, common in self.PRESETS:
+            self.addItem(f"{size} ({common})", size)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.activated.connect(self._on_activated)
+        line_edit = self.lineEdit()
+        assert line_edit is not None
+        line_edit.editingFinished.connect(self._on_typed)
+        self._shown = ""
+
+    def set_resolution(self, resolution: Resolution | None, fallback_text: str = "") -> None:
+        text = fallback_text if resolution is None else str(resolution)
+        index = self.findData(text)
+        with QSignalBlocker(self):
+            if index >= 0:
+                self.setCurrentIndex(index)
+            else:
+                self.setCurrentIndex(-1)
+                self.setEditText(text)
+        self._shown = self.currentText()
+
+    def _on_activated(self, index: int) -> None:
+        self._parse(self.itemData(index) or self.itemText(index))
+
+    def _on_typed(self) -> None:
+        if self.currentText() != self._shown:
+            self._parse(self.currentText())
+
+    def _parse(self, text: str) -> None:
+        self._shown = self.currentText()
+        token = text.split("(")[0].strip()
+        try:
+            resolution = Resolution.parse(token, "resolution")
+        except InputError as error:
+            self.resolution_refused.emit(error)
+            return
+        self.resolution_edited.emit(resolution)
+
+
+class MessageLabel(QLabel):
+    """The reason an input was refused, shown right under it; hidden when all is well."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setProperty("severity", "error")
+        self.setStyleSheet("QLabel { color: #b00020; }")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(f"\u26a0 {text}")
+        self.show()
+
+    def clear_message(self) -> None:
+        if not self.isHidden() or self.text():
+            self.clear()
+            self.hide()

@@ -1,0 +1,340 @@
+"""The main window: the panels on the left; totals, breakdown table and chart on the right."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from estimator_gui.files.scenario_io import read_scenario, save_scenario
+from estimator_gui.gui.breakdown_model import BreakdownTableModel
+from estimator_gui.gui.chart import BreakdownChart
+from estimator_gui.gui.labels import refusal_text, service_name
+from estimator_gui.gui.panels import ItemPanel, MixingRelayPanel, RoomPanel, TaskPanel
+from estimator_gui.gui.session import EstimateSession
+from estimator_gui.gui.totals import TotalsPanel
+from estimator_gui.pricing import limits
+from estimator_gui.pricing.breakdown import Breakdown
+from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.scenario import SERVICES, Scenario
+
+FILE_FILTER = "TRTC estimate (*.json);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Drives one EstimateSession: every panel writes through it, every view redraws from it."""
+
+    def __init__(self, session: EstimateSession, path: Path | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.session = session
+        self.session.setParent(self)
+        self._path = path
+        self._refusing: set[str] = set()
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet(
+            "QLabel { background: #fde7e9; border: 1px solid #c50f1f; border-radius: 4px;"
+            " padding: 6px; color: #5c0a12; }"
+        )
+        self.banner_close = QToolButton(self)
+        self.banner_close.setText("\u2715")
+        self.banner_close.setToolTip(self.tr("Dismiss"))
+        self.banner_close.clicked.connect(self.hide_banner)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("title")
+        self.title_edit.setPlaceholderText(self.tr("Customer and month, as shown on the quote"))
+        self.title_edit.setMaxLength(limits.TEXT_MAX)
+        title_row = QHBoxLayout()
+        title_caption = QLabel(self.tr("Estimate"), self)
+        title_caption.setBuddy(self.title_edit)
+        title_row.addWidget(title_caption)
+        title_row.addWidget(self.title_edit, 1)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("panels")
+        self.tabs.setDocumentMode(True)
+        self.panels: dict[str, QWidget] = {}
+        for service in SERVICES:
+            self._add_panel(service, service_name(service), RoomPanel(session, service))
+        self._add_panel("recording", service_name("recording"), TaskPanel(session, "recording"))
+        mixing = MixingRelayPanel(session)
+        self._add_panel("mixing_relay", self.tr("Mixing and relay"), mixing)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addLayout(title_row)
+        left_layout.addWidget(self.tabs, 1)
+
+        self.totals = TotalsPanel(session.rate_card.free_minutes, self)
+        self.breakdown_model = BreakdownTableModel(self)
+        self.breakdown_table = QTableView(self)
+        self.breakdown_table.setObjectName("breakdown_table")
+        self.breakdown_table.setModel(self.breakdown_model)
+        self.breakdown_table.verticalHeader().hide()
+        self.breakdown_table.setWordWrap(False)
+        self.breakdown_table.setAlternatingRowColors(True)
+        self.breakdown_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        header = self.breakdown_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BreakdownTableModel.COL_SERVICE, QHeaderView.ResizeMode.Stretch)
+        self.chart = BreakdownChart(self)
+
+        right_split = QSplitter(Qt.Orientation.Vertical, self)
+        right_split.addWidget(self.breakdown_table)
+        right_split.addWidget(self.chart)
+        right_split.setStretchFactor(0, 2)
+        right_split.setStretchFactor(1, 3)
+        right_split.setSizes([260, 420])
+        right_split.setChildrenCollapsible(False)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 6, 6, 6)
+        right_layout.addWidget(self.totals)
+        right_layout.addWidget(right_split, 1)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setObjectName("main_split")
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 4)
+        split.setSizes([620, 820])
+        split.setChildrenCollapsible(False)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addLayout(banner_row)
+        central_layout.addWidget(split, 1)
+        self.setCentralWidget(central)
+        self.hide_banner()
+
+        self._build_menus()
+        card = session.rate_card
+        self.statusBar().showMessage(
+            self.tr("Rate card: %1 (%2, effective %3). Amounts in %4.")
+            .replace("%1", card.title).replace("%2", card.id)
+            .replace("%3", card.effective).replace("%4", card.currency)
+        )
+
+        session.breakdown_changed.connect(self.show_breakdown)
+        session.scenario_changed.connect(self._on_scenario_changed)
+        self.totals.discount_edited.connect(self._on_discount_edited)
+        self.totals.free_minutes_edited.connect(self._on_free_minutes_edited)
+        self.title_edit.editingFinished.connect(self._on_title_edited)
+        self.show_breakdown(session.breakdown)
+        self._on_scenario_changed(session.scenario)
+        self._show_first_used_panel()
+        self.setWindowModified(False)
+        self._update_title()
+        self.resize(1440, 900)
+
+    # ------------------------------------------------------------------ building
+
+    def _add_panel(self, key: str, title: str, panel: QWidget) -> None:
+        scroll = QScrollArea(self.tabs)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(panel)
+        self.tabs.addTab(scroll, title)
+        self.panels[key] = panel
+        for item_panel in [panel, *panel.findChildren(ItemPanel)]:
+            if isinstance(item_panel, ItemPanel):
+                name = item_panel.objectName()
+                item_panel.refusal_changed.connect(
+                    lambda refused, name=name: self._on_refusal_changed(name, refused)
+                )
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = QAction(self.tr("&Open\u2026"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._on_open_triggered)
+        self.save_action = QAction(self.tr("&Save"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self._on_save_triggered)
+        self.save_as_action = QAction(self.tr("Save &As\u2026"), self)
+        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        self.save_as_action.triggered.connect(self._on_save_as_triggered)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.open_action, self.save_action, self.save_as_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+    def _show_first_used_panel(self) -> None:
+        scenario = self.session.scenario
+        for index, service in enumerate(SERVICES):
+            if any(room.service == service for room in scenario.rooms):
+                self.tabs.setCurrentIndex(index)
+                return
+
+    # ------------------------------------------------------------------ public
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def current_breakdown(self) -> Breakdown:
+        return self.session.breakdown
+
+    def show_breakdown(self, breakdown: Breakdown) -> None:
+        self.breakdown_model.show_breakdown(breakdown)
+        self.totals.show_breakdown(breakdown)
+        self.chart.show_breakdown(breakdown)
+        self.setWindowModified(True)
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+        self.banner_close.show()
+
+    def hide_banner(self) -> None:
+        self.banner.hide()
+        self.banner_close.hide()
+
+    def open_file(self, path: str | Path) -> bool:
+        """Open a scenario file; a file the core refuses is reported and the current one kept."""
+        path = Path(path)
+        try:
+            scenario = read_scenario(path)
+            self.session.load(scenario)
+        except InputError as error:
+            self._report(self.tr("Cannot open %1").replace("%1", path.name),
+                         self.tr("%1 was not opened, and the current estimate is unchanged.\n\n%2")
+                         .replace("%1", str(path)).replace("%2", error.message))
+            return False
+        self._path = path
+        self.hide_banner()
+        self._show_first_used_panel()
+        self.setWindowModified(False)
+        self._update_title()
+        return True
+
+    def save_file(self, path: str | Path) -> bool:
+        path = Path(path)
+        try:
+            save_scenario(self.session.scenario, path)
+        except OSError as error:
+            self._report(self.tr("Cannot save %1").replace("%1", path.name),
+                         self.tr("%1 was not saved: %2").replace("%1", str(path))
+                         .replace("%2", error.strerror or str(error)))
+            return False
+        self._path = path
+        self.setWindowModified(False)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+        return True
+
+    # ------------------------------------------------------------------ slots
+
+    def _report(self, title: str, text: str) -> None:
+        self.show_banner(text)
+        if self.isVisible():
+            QMessageBox.warning(self, title, text)
+
+    def _on_open_triggered(self) -> None:
+        start = str(self._path.parent) if self._path else ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open an estimate"), start,
+                                              self.tr(FILE_FILTER))
+        if name:
+            self.open_file(name)
+
+    def _on_save_triggered(self) -> None:
+        if self._path is None:
+            self._on_save_as_triggered()
+        else:
+            self.save_file(self._path)
+
+    def _on_save_as_triggered(self) -> None:
+        start = str(self._path) if self._path else ""
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the estimate"), start,
+                                              self.tr(FILE_FILTER))
+        if name:
+            if not name.lower().endswith(".json"):
+                name += ".json"
+            self.save_file(name)
+
+    def _on_scenario_changed(self, scenario: Scenario) -> None:
+        if self.title_edit.text() != scenario.title:
+            with QSignalBlocker(self.title_edit):
+                self.title_edit.setText(scenario.title)
+        self._update_title()
+
+    def _on_title_edited(self) -> None:
+        title = self.title_edit.text().strip()
+        if title != self.session.scenario.title:
+            self._update_scenario(lambda s: replace(s, title=title))
+
+    def _on_discount_edited(self, percent: Decimal) -> None:
+        self._update_scenario(lambda s: replace(s, discount_percent=percent))
+
+    def _on_free_minutes_edited(self, minutes: int) -> None:
+        self._update_scenario(lambda s: replace(s, free_minutes=minutes))
+
+    def _update_scenario(self, make) -> None:  # type: ignore[no-untyped-def]
+        try:
+            self.session.update(make(self.session.scenario))
+        except InputError as error:
+            self.statusBar().showMessage(refusal_text(error), 8000)
+
+    def _on_refusal_changed(self, panel: str, refused: bool) -> None:
+        if refused:
+            self._refusing.add(panel)
+        else:
+            self._refusing.discard(panel)
+        self.totals.show_stale(bool(self._refusing))
+
+    def _update_title(self) -> None:
+        name = self._path.name if self._path else self.tr("untitled")
+        title = self.session.scenario.title
+        text = f"{title} \u2014 {name}[*]" if title else f"{name}[*]"
+        self.setWindowTitle(f"{text} \u2014 {self.tr('TRTC price estimator')}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.isWindowModified() and self.isVisible():
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved estimate"),
+                self.tr("Save the changes to this estimate before closing?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self._on_save_triggered()
+                if self.isWindowModified():
+                    event.ignore()
+                    return
+        event.accept()

@@ -1,0 +1,156 @@
+"""The totals: gross, free minutes used, contract discount (an input), total, and the notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from estimator_gui.gui.inputs import DecimalSpinBox
+from estimator_gui.gui.labels import notice_text
+from estimator_gui.gui.locale_format import format_decimal, format_int, format_money
+from estimator_gui.pricing import limits
+from estimator_gui.pricing.breakdown import Breakdown
+
+
+def _amount_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    # A fixed-policy width that fits large sums keeps a drag from re-laying out the window.
+    label.setMinimumWidth(label.fontMetrics().horizontalAdvance("-000,000,000.00 USD") + 8)
+    return label
+
+
+class TotalsPanel(QFrame):
+    """What the month costs, and the two commercial inputs that change it."""
+
+    discount_edited = Signal(object)  # Decimal percent
+    free_minutes_edited = Signal(int)  # the month's allowance
+
+    def __init__(self, card_free_minutes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("totals")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._card_free_minutes = card_free_minutes
+        self.gross = _amount_label(self, "totals.gross")
+        self.free_used = _amount_label(self, "totals.free_used")
+        self.subtotal = _amount_label(self, "totals.subtotal")
+        self.discount = _amount_label(self, "totals.discount")
+        self.total = _amount_label(self, "totals.total")
+        font = QFont(self.total.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.total.setFont(font)
+
+        self.discount_spin = DecimalSpinBox(self)
+        self.discount_spin.setObjectName("totals.discount_percent")
+        self.discount_spin.setRange(0, limits.DISCOUNT_PERCENT_MAX)
+        self.discount_spin.setDecimals(2)
+        self.discount_spin.setSuffix(" %")
+        self.discount_spin.setKeyboardTracking(False)
+        self.free_spin = QSpinBox(self)
+        self.free_spin.setObjectName("totals.free_allowance")
+        self.free_spin.setRange(0, card_free_minutes)
+        self.free_spin.setGroupSeparatorShown(True)
+        self.free_spin.setKeyboardTracking(False)
+        self.free_spin.setSuffix(self.tr(" free min"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Gross"), self.gross)
+        free_row = QHBoxLayout()
+        free_row.addWidget(self.free_spin)
+        free_row.addWidget(self.free_used, 1)
+        form.addRow(self.tr("Free minutes"), free_row)
+        form.addRow(self.tr("After free minutes"), self.subtotal)
+        discount_row = QHBoxLayout()
+        discount_row.addWidget(self.discount_spin)
+        discount_row.addWidget(self.discount, 1)
+        form.addRow(self.tr("Contract discount"), discount_row)
+        total_caption = QLabel(self.tr("Total"), self)
+        total_caption.setFont(font)
+        form.addRow(total_caption, self.total)
+
+        self.contract_notice = QLabel(self)
+        self.contract_notice.setObjectName("totals.contract_notice")
+        self.contract_notice.setWordWrap(True)
+        self.contract_notice.setStyleSheet(
+            "QLabel { background: #fff4ce; border: 1px solid #e0b400; border-radius: 4px;"
+            " padding: 6px; color: #4d3b00; }"
+        )
+        self.contract_notice.hide()
+        self.notices = QLabel(self)
+        self.notices.setObjectName("totals.notices")
+        self.notices.setWordWrap(True)
+        self.notices.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.stale = QLabel(self.tr("An input is refused: showing the last valid estimate."), self)
+        self.stale.setObjectName("totals.stale")
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("QLabel { color: #b00020; }")
+        self.stale.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.stale)
+        layout.addWidget(self.contract_notice)
+        layout.addWidget(self.notices)
+        self.discount_spin.valueChanged.connect(self._on_discount_changed)
+        self.free_spin.valueChanged.connect(self._on_free_changed)
+        self._notices_key: tuple[object, ...] = ()
+
+    def show_breakdown(self, breakdown: Breakdown) -> None:
+        money = breakdown.currency
+        self.gross.setText(f"{format_money(breakdown.gross)} {money}")
+        self.free_used.setText(
+            self.tr("%1 used: \u2212%2 %3")
+            .replace("%1", format_int(breakdown.free_minutes_used))
+            .replace("%2", format_money(breakdown.free_amount))
+            .replace("%3", money)
+        )
+        self.subtotal.setText(f"{format_money(breakdown.subtotal)} {money}")
+        sign = "\u2212" if breakdown.discount else ""
+        self.discount.setText(f"{sign}{format_money(breakdown.discount)} {money}")
+        self.total.setText(f"{format_money(breakdown.total)} {money}")
+        if self.discount_spin.decimal_value() != breakdown.discount_percent:
+            self.discount_spin.set_decimal_value(breakdown.discount_percent)
+        if self.free_spin.value() != breakdown.free_minutes_allowance:
+            self.free_spin.blockSignals(True)
+            self.free_spin.setValue(breakdown.free_minutes_allowance)
+            self.free_spin.blockSignals(False)
+        eligible = breakdown.contract_discount_eligible
+        if eligible:
+            self.contract_notice.setText(
+                self.tr(
+                    "This month reaches %1 %2 after free minutes: the customer can ask Tencent "
+                    "sales for a contract discount. Enter the agreed discount above."
+                )
+                .replace("%1", format_decimal(breakdown.contract_threshold, 0))
+                .replace("%2", money)
+            )
+        self.contract_notice.setVisible(eligible)
+        key = breakdown.notices
+        if key != self._notices_key:  # rewording a long label re-lays out the window
+            self._notices_key = key
+            self.notices.setText("\n".join(f"\u2022 {notice_text(n)}" for n in key))
+            self.notices.setVisible(bool(key))
+
+    def show_stale(self, stale: bool) -> None:
+        self.stale.setVisible(stale)
+
+    def _on_discount_changed(self, _value: float) -> None:
+        self.discount_edited.emit(self.discount_spin.decimal_value())
+
+    def _on_free_changed(self, value: int) -> None:
+        self.free_minutes_edited.emit(value)
+
