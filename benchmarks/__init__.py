@@ -1,1 +1,1 @@
-"""Rerunnable measurements; run them all with `make bench` or one with `python -m benchmarks NAME`."""
+"""Rerunnable measurements: `make bench` runs them all, `python -m benchmarks NAME` one."""

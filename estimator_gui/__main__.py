@@ -1,4 +1,4 @@
-"""``python -m estimator_gui [FILE]`` opens the window; ``... quote FILE`` prices on the command line."""
+"""`python -m estimator_gui [FILE]` opens the window; `... quote FILE` prices in a terminal."""
 
 from __future__ import annotations
 
