@@ -8,10 +8,10 @@ export QT_QPA_PLATFORM ?=
 
 .PHONY: run test check lint bench dist sysdeps clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 
 $(SYSDEPS_STAMP): scripts/sysdeps.sh | $(STAMP)
