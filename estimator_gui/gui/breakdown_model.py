@@ -19,6 +19,13 @@ from estimator_gui.gui.locale_format import format_decimal, format_int, format_m
 from estimator_gui.pricing.breakdown import Breakdown, Line
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_VALUE = Qt.ItemDataRole.UserRole.value
+_DISPLAY_ONLY = [Qt.ItemDataRole.DisplayRole]
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+_LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
 
 
 class BreakdownTableModel(QAbstractTableModel):
@@ -46,24 +53,42 @@ class BreakdownTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: tuple[Line, ...] = ()
-        self._currency = ""
+        self._texts: list[tuple[str, ...]] = []
+        self._keys: list[tuple[str, str, str]] = []
+        self._text_cache: dict[tuple[object, ...], tuple[str, ...]] = {}
 
     def show_breakdown(self, breakdown: Breakdown) -> None:
-        """Show a new breakdown; the same categories in the same order only repaint the cells."""
+        """Show a new breakdown; with the same rows, only the cells whose text changed repaint."""
         lines = breakdown.lines
-        same_rows = [line.category + line.price_list for line in lines] == [
-            line.category + line.price_list for line in self._lines
-        ]
-        if same_rows and lines and breakdown.currency == self._currency:
-            # A slider drag keeps the rows: signal changed cells so selection and scroll survive.
-            self._lines = lines
-            last = self.index(len(lines) - 1, len(self.HEADERS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
+        keys = [(line.section, line.price_list, line.tier) for line in lines]
+        texts = [self._row_texts(line) for line in lines]
+        if keys != self._keys or not lines:
+            self.beginResetModel()
+            self._lines, self._keys, self._texts = lines, keys, texts
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self._lines = lines
-        self._currency = breakdown.currency
-        self.endResetModel()
+        # A slider drag keeps the rows: announce changed cells only, so the view repaints those
+        # (and keeps its selection and scroll position) instead of re-reading the whole table.
+        old = self._texts
+        self._lines, self._texts = lines, texts
+        for row, (before, after) in enumerate(zip(old, texts, strict=True)):
+            changed = [c for c, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+            if changed:
+                self.dataChanged.emit(
+                    self.index(row, changed[0]), self.index(row, changed[-1]), _DISPLAY_ONLY
+                )
+
+    def _row_texts(self, line: Line) -> tuple[str, ...]:
+        # Most lines keep their figures while one slider moves: reuse their text.
+        key = (line.section, line.price_list, line.tier, line.quantity, line.unit_price,
+               line.gross, line.free_minutes, line.net, line.services)
+        texts = self._text_cache.get(key)
+        if texts is None:
+            texts = tuple(self._display(line, column) for column in range(len(self.HEADERS)))
+            if len(self._text_cache) > 256:
+                self._text_cache.clear()
+            self._text_cache[key] = texts
+        return texts
 
     def line(self, row: int) -> Line:
         return self._lines[row]
@@ -74,31 +99,28 @@ class BreakdownTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 return QCoreApplication.translate("BreakdownTableModel", self.HEADERS[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in self._NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == _ALIGNMENT:
+                return _RIGHT if section in self._NUMERIC else _LEFT
         return super().headerData(section, orientation, role)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._lines)):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every role of every painted cell: plain ints and cached text keep it cheap.
+        row = index.row()
+        if not 0 <= row < len(self._texts):
             return None
-        line, column = self._lines[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(line, column)
-        if role == self.ValueRole:
-            return self._value(line, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            numeric = column in self._NUMERIC
-            horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_SERVICE:
+        if role == _DISPLAY:
+            return self._texts[row][index.column()]
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() in self._NUMERIC else _LEFT
+        if role == _VALUE:
+            return self._value(self._lines[row], index.column())
+        if role == _TOOLTIP and index.column() in (self.COL_SECTION, self.COL_SERVICE):
             return "\n".join(
-                f"{service_name(u.service)}: {u.label or u.source}" for u in line.usages
+                f"{service_name(u.service)}: {u.label or u.source}" for u in self._lines[row].usages
             )
         return None
 

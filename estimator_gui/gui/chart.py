@@ -70,7 +70,8 @@ class BreakdownChart(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(QMargins(4, 4, 4, 4))
         self.setChart(chart)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Bars are axis-aligned rectangles: antialiasing would only slow each repaint of a drag.
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self.setMinimumHeight(220)
         self._key: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._amounts: dict[tuple[str, str], Decimal] = {}

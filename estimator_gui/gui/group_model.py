@@ -36,6 +36,13 @@ from estimator_gui.pricing.scenario import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_VALUE = Qt.ItemDataRole.UserRole.value
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 _MULTIPLIED = re.compile(r"\s*(\d+)\s*(?:\s[xX\u00d7*]\s|[\u00d7*])\s*(.+)")
 _SHARE = re.compile(r"\s*(audio|HD|FHD|2K|4K)\s*[:=]?\s*([\d.,]+)\s*%?\s*", re.IGNORECASE)
 _WARNING = QColor(176, 96, 0)
@@ -107,6 +114,12 @@ class GroupTableModel(QAbstractTableModel):
     def show_room(self, room: Room | None) -> None:
         if room is self._room:
             return
+        old = self._room
+        if room is not None and old is not None and room.groups is old.groups and (
+            room.seconds == old.seconds and room.service == old.service
+        ):
+            self._room = room  # rooms a day or days changed: nothing this table shows
+            return
         old_count = 0 if self._room is None else len(self._room.groups)
         new_count = 0 if room is None else len(room.groups)
         if old_count == new_count and room is not None and self._room is not None:
@@ -143,13 +156,9 @@ class GroupTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and (
+            0 <= section < len(self.HEADERS)
         ):
             return QCoreApplication.translate("GroupTableModel", self.HEADERS[section])
         return super().headerData(section, orientation, role)
@@ -162,30 +171,29 @@ class GroupTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self._room is None or not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if self._room is None:
             return None
         row, column = index.row(), index.column()
         if not 0 <= row < len(self._room.groups):
             return None
         group = self._room.groups[row]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(group, row, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return self._edit_text(group, column)
-        if role == self.ValueRole:
+        if role == _VALUE:
             return self._value(group, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if column == self.COL_WORKING and self._workings[row].warning:
                 return QBrush(_WARNING)
             if column == self.COL_MINUTES and group.seconds is None:
                 return QBrush(_INHERITED)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_WORKING:
+        if role == _TOOLTIP and column == self.COL_WORKING:
             working = self._workings[row]
             return working.text + (f"\n\u26a0 {working.warning}" if working.warning else "")
-        numeric = column in (self.COL_COUNT, self.COL_MINUTES)
-        if role == Qt.ItemDataRole.TextAlignmentRole and numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and column in (self.COL_COUNT, self.COL_MINUTES):
+            return _RIGHT
         return None
 
     def _minutes(self, seconds: Decimal) -> str:
@@ -235,8 +243,8 @@ class GroupTableModel(QAbstractTableModel):
             None,
         )[column]
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if self._room is None or not index.isValid() or role != Qt.ItemDataRole.EditRole:
+    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
+        if self._room is None or not index.isValid() or role != _EDIT:
             return False
         row, column = index.row(), index.column()
         try:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QSpinBox,
+    QTableView,
     QWidget,
 )
 
@@ -42,6 +43,8 @@ class SliderSpinBox(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        # Opaque: a drag repaints this row only, not the group box and panel behind it.
+        self.setAutoFillBackground(True)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName(f"{name}.slider")
         self.slider.setRange(minimum, slider_maximum)
@@ -176,3 +179,17 @@ class MessageLabel(QLabel):
         if not self.isHidden() or self.text():
             self.clear()
             self.hide()
+
+
+def fit_columns(table: QTableView, stretched: int) -> None:
+    """Columns sized to their contents plus room for a few more digits, once per new set of rows.
+
+    Sizing on every repaint (ResizeToContents) re-reads every cell of the table on each slider
+    move; numbers that grow by a digit or two during a drag still fit in the spare room.
+    """
+    table.resizeColumnsToContents()
+    spare = table.fontMetrics().horizontalAdvance("0,000")
+    model = table.model()
+    for column in range(model.columnCount() if model is not None else 0):
+        if column != stretched:
+            table.setColumnWidth(column, table.columnWidth(column) + spare)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from estimator_gui.files.scenario_io import read_scenario, save_scenario
 from estimator_gui.gui.breakdown_model import BreakdownTableModel
 from estimator_gui.gui.chart import BreakdownChart
+from estimator_gui.gui.inputs import fit_columns
 from estimator_gui.gui.labels import refusal_text, service_name
 from estimator_gui.gui.panels import ItemPanel, MixingRelayPanel, RoomPanel, TaskPanel
 from estimator_gui.gui.session import EstimateSession
@@ -104,8 +105,10 @@ class MainWindow(QMainWindow):
         self.breakdown_table.setAlternatingRowColors(True)
         self.breakdown_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.breakdown_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized when the rows change, not on every repaint: a drag only rewrites numbers.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(BreakdownTableModel.COL_SERVICE, QHeaderView.ResizeMode.Stretch)
+        self.breakdown_model.modelReset.connect(self._fit_breakdown_columns)
         self.chart = BreakdownChart(self)
 
         right_split = QSplitter(Qt.Orientation.Vertical, self)
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
         self.totals.free_minutes_edited.connect(self._on_free_minutes_edited)
         self.title_edit.editingFinished.connect(self._on_title_edited)
         self.show_breakdown(session.breakdown)
+        self._fit_breakdown_columns()
         self._on_scenario_changed(session.scenario)
         self._show_first_used_panel()
         self.setWindowModified(False)
@@ -199,6 +203,9 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
                 return
 
+    def _fit_breakdown_columns(self) -> None:
+        fit_columns(self.breakdown_table, BreakdownTableModel.COL_SERVICE)
+
     # ------------------------------------------------------------------ public
 
     @property
@@ -212,7 +219,8 @@ class MainWindow(QMainWindow):
         self.breakdown_model.show_breakdown(breakdown)
         self.totals.show_breakdown(breakdown)
         self.chart.show_breakdown(breakdown)
-        self.setWindowModified(True)
+        if not self.isWindowModified():
+            self.setWindowModified(True)
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)

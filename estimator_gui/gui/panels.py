@@ -40,6 +40,7 @@ from estimator_gui.gui.inputs import (
     MessageLabel,
     ResolutionComboBox,
     SliderSpinBox,
+    fit_columns,
 )
 from estimator_gui.gui.labels import (
     audience_price_list_name,
@@ -97,6 +98,7 @@ class ItemPanel(QWidget):
         self._position = 0
         self._item: Item | None = None
         self._names: list[str] = []
+        self._items: list[Item] = []
         self._refused = False
         self.messages: dict[str, MessageLabel] = {}
 
@@ -226,8 +228,13 @@ class ItemPanel(QWidget):
         self.refusal_changed.emit(False)
 
     def show_scenario(self, scenario: Scenario) -> None:
-        """Redraw from the session's scenario (cheap when this panel's item did not change)."""
+        """Redraw from the session's scenario (cheap when this panel's items did not change)."""
         items = self.items(scenario)
+        if not self._refused and len(items) == len(self._items) and all(
+            a is b for a, b in zip(items, self._items, strict=True)
+        ):
+            return  # another panel's edit: frozen items that were not replaced are the same objects
+        self._items = items
         names = [self.item_name(i, item) for i, item in enumerate(items)]
         if names != self._names:
             self._names = names
@@ -261,6 +268,7 @@ class ItemPanel(QWidget):
     def select(self, position: int) -> None:
         self._position = position
         self._item = None
+        self._items = []
         self.show_scenario(self.session.scenario)
 
     def _on_item_selected(self, index: int) -> None:
@@ -269,6 +277,7 @@ class ItemPanel(QWidget):
     def _on_scenario_loaded(self, _scenario: Scenario) -> None:
         self._position = 0
         self._item = None
+        self._items = []
 
     def _on_add_clicked(self) -> None:
         count = len(self.items(self.session.scenario))
@@ -363,6 +372,7 @@ class RoomPanel(ItemPanel):
         self.has_video = service in ("video_call", "live_video")
         # The group the video sliders drive: what participants, or the audience, receive.
         self.video_role = "audience" if self.is_live else "participant"
+        self._video_group: Group | None = None
 
         inputs = QGroupBox(self.tr("Everyday inputs"), self.editor)
         grid = QGridLayout(inputs)
@@ -437,8 +447,10 @@ class RoomPanel(ItemPanel):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(GroupTableModel.COL_WORKING, QHeaderView.ResizeMode.Stretch)
+        self.model.modelReset.connect(
+            lambda: fit_columns(self.table, GroupTableModel.COL_WORKING))
         self.table.setMinimumHeight(110)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_group = QPushButton(self.tr("Add group"), groups_box)
@@ -586,6 +598,9 @@ class RoomPanel(ItemPanel):
             return
         index = edits.main_group_index(room, self.video_role)
         group = room.groups[index] if index is not None else None
+        if group is not None and group is self._video_group:
+            return
+        self._video_group = group
         uses_mix = group is not None and group.mix is not None
         self.streams.setEnabled(not uses_mix)
         self.resolution.setEnabled(not uses_mix)

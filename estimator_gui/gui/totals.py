@@ -21,15 +21,26 @@ from estimator_gui.gui.locale_format import format_decimal, format_int, format_m
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import Breakdown
 
+AMOUNT_TEMPLATE = "\u2212000,000,000.00 USD"
 
-def _amount_label(parent: QWidget, name: str) -> QLabel:
+
+def _amount_label(parent: QWidget, name: str, font: QFont | None = None) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    # A fixed-policy width that fits large sums keeps a drag from re-laying out the window.
-    label.setMinimumWidth(label.fontMetrics().horizontalAdvance("-000,000,000.00 USD") + 8)
+    if font is not None:
+        label.setFont(font)
     return label
+
+
+def _fix_size(label: QLabel, template: str) -> None:
+    """A fixed size that fits large sums: a new text then repaints the label and nothing else
+    (a label whose size hint may change asks the whole window to lay out again on every move)."""
+    metrics = label.fontMetrics()
+    label.setFixedSize(metrics.horizontalAdvance(template) + 8, metrics.height() + 4)
+    # Opaque: repainting the figure then needs no repaint of the frames behind it.
+    label.setAutoFillBackground(True)
 
 
 class TotalsPanel(QFrame):
@@ -43,15 +54,17 @@ class TotalsPanel(QFrame):
         self.setObjectName("totals")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._card_free_minutes = card_free_minutes
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
         self.gross = _amount_label(self, "totals.gross")
         self.free_used = _amount_label(self, "totals.free_used")
         self.subtotal = _amount_label(self, "totals.subtotal")
         self.discount = _amount_label(self, "totals.discount")
-        self.total = _amount_label(self, "totals.total")
-        font = QFont(self.total.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.total.setFont(font)
+        self.total = _amount_label(self, "totals.total", font)
+        for label in (self.gross, self.subtotal, self.discount, self.total):
+            _fix_size(label, AMOUNT_TEMPLATE)
+        _fix_size(self.free_used, self._free_used_text(10_000_000, "\u2212000,000,000.00", "USD"))
 
         self.discount_spin = DecimalSpinBox(self)
         self.discount_spin.setObjectName("totals.discount_percent")
@@ -108,16 +121,14 @@ class TotalsPanel(QFrame):
         self.discount_spin.valueChanged.connect(self._on_discount_changed)
         self.free_spin.valueChanged.connect(self._on_free_changed)
         self._notices_key: tuple[object, ...] = ()
+        self._threshold: tuple[object, str] = (None, "")
 
     def show_breakdown(self, breakdown: Breakdown) -> None:
         money = breakdown.currency
         self.gross.setText(f"{format_money(breakdown.gross)} {money}")
-        self.free_used.setText(
-            self.tr("%1 used: \u2212%2 %3")
-            .replace("%1", format_int(breakdown.free_minutes_used))
-            .replace("%2", format_money(breakdown.free_amount))
-            .replace("%3", money)
-        )
+        self.free_used.setText(self._free_used_text(
+            breakdown.free_minutes_used, format_money(breakdown.free_amount), money
+        ))
         self.subtotal.setText(f"{format_money(breakdown.subtotal)} {money}")
         sign = "\u2212" if breakdown.discount else ""
         self.discount.setText(f"{sign}{format_money(breakdown.discount)} {money}")
@@ -129,7 +140,8 @@ class TotalsPanel(QFrame):
             self.free_spin.setValue(breakdown.free_minutes_allowance)
             self.free_spin.blockSignals(False)
         eligible = breakdown.contract_discount_eligible
-        if eligible:
+        if eligible and self._threshold != (breakdown.contract_threshold, money):
+            self._threshold = (breakdown.contract_threshold, money)
             self.contract_notice.setText(
                 self.tr(
                     "This month reaches %1 %2 after free minutes: the customer can ask Tencent "
@@ -138,12 +150,21 @@ class TotalsPanel(QFrame):
                 .replace("%1", format_decimal(breakdown.contract_threshold, 0))
                 .replace("%2", money)
             )
-        self.contract_notice.setVisible(eligible)
+        if self.contract_notice.isHidden() == eligible:
+            self.contract_notice.setVisible(eligible)
         key = breakdown.notices
         if key != self._notices_key:  # rewording a long label re-lays out the window
             self._notices_key = key
             self.notices.setText("\n".join(f"\u2022 {notice_text(n)}" for n in key))
             self.notices.setVisible(bool(key))
+
+    def _free_used_text(self, minutes: int, amount: str, money: str) -> str:
+        return (
+            self.tr("%1 used: \u2212%2 %3")
+            .replace("%1", format_int(minutes))
+            .replace("%2", amount)
+            .replace("%3", money)
+        )
 
     def show_stale(self, stale: bool) -> None:
         self.stale.setVisible(stale)
