@@ -104,7 +104,11 @@ def parse_scenario(raw: bytes | str) -> Scenario:
             ) from None
     try:
         data = json.loads(
-            raw, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_no_duplicates
+            raw,
+            parse_float=_parse_float,
+            parse_int=_parse_int,
+            parse_constant=_Refused,  # NaN, Infinity, -Infinity
+            object_pairs_hook=_mark_duplicates,
         )
     except json.JSONDecodeError as error:
         raise InputError(
@@ -120,16 +124,55 @@ def parse_scenario(raw: bytes | str) -> Scenario:
     return scenario_from_data(data)
 
 
-def _no_constant(name: str) -> Any:
-    raise InputError("file", name, "is not a number the estimator accepts", code="not_number")
+# The JSON reader does not know where a value stands; these markers carry a refused value to the
+# code that does, so that the message names its full path (rooms[0].groups[1].count).
+DIGITS_MAX = 30  # more digits than any figure of a month's use: a garbled or hostile file
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
+class _Refused:
+    """NaN, Infinity or a number too long to be meant, kept until its field is known."""
+
+    __slots__ = ("rule", "text")
+
+    def __init__(self, text: str, rule: str = "is not a number the estimator accepts") -> None:
+        self.text = text if len(text) <= 24 else text[:21] + "..."
+        self.rule = rule
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class _DuplicateKey:
+    """A key given a second time in one object (hashed apart from the first one)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+_TOO_LARGE = f"is above the maximum any field accepts (10^{DIGITS_MAX})"
+
+
+def _parse_int(text: str) -> int | _Refused:
+    if len(text.lstrip("-")) > DIGITS_MAX:
+        return _Refused(text, _TOO_LARGE)
+    return int(text)
+
+
+def _parse_float(text: str) -> Decimal | _Refused:
+    number = Decimal(text)
+    if number.adjusted() >= DIGITS_MAX:
+        return _Refused(text, _TOO_LARGE)
+    if len(number.as_tuple().digits) > DIGITS_MAX or number.adjusted() < -DIGITS_MAX:
+        return _Refused(text, "has more digits than any figure the estimator accepts")
+    return number
+
+
+def _mark_duplicates(pairs: list[tuple[str, Any]]) -> dict[object, Any]:
+    result: dict[object, Any] = {}
     for key, value in pairs:
-        if key in result:
-            raise InputError(key, value, "is given twice in one object", code="duplicate_key")
-        result[key] = value
+        result[_DuplicateKey(key) if key in result else key] = value
     return result
 
 
@@ -172,6 +215,8 @@ def _object(path: str, value: Any, keys: set[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InputError(path or "file", _kind(value), "must be a JSON object", code="not_object")
     for key in value:
+        _refuse_duplicate(path, key, value[key])
+
         if key not in keys and not key.startswith(("x-", "_")):
             raise InputError(
                 _join(path, key),
@@ -180,6 +225,13 @@ def _object(path: str, value: Any, keys: set[str]) -> dict[str, Any]:
                 code="unknown_field",
             )
     return value
+
+
+def _refuse_duplicate(path: str, key: object, value: Any) -> None:
+    if isinstance(key, _DuplicateKey):
+        raise InputError(
+            _join(path, key.name), value, "is given twice in one object", code="duplicate_key"
+        )
 
 
 def _kind(value: Any) -> str:
@@ -214,8 +266,10 @@ def _require(path: str, obj: dict[str, Any], key: str) -> Any:
 
 def _number(path: str, value: Any) -> Decimal:
     """An exact decimal from a JSON number or a decimal string, never through binary floats."""
+    if isinstance(value, _Refused):
+        raise InputError(path, value.text, value.rule, code="not_number")
     if isinstance(value, str):
-        if not _NUMBER.fullmatch(value.strip()):
+        if not _NUMBER.fullmatch(value.strip()) or len(value.strip()) > DIGITS_MAX + 2:
             raise InputError(path, value, "is not a number", code="not_number")
         return Decimal(value.strip())
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
@@ -293,6 +347,7 @@ def _mix(path: str, obj: dict[str, Any]) -> Mix | None:
     if not isinstance(value, dict):
         raise InputError(where, _kind(value), "must be an object of tier: percent", code="bad_mix")
     for tier in value:
+        _refuse_duplicate(where, tier, value[tier])
         if tier not in TIERS:
             raise InputError(
                 f"{where}.{tier}",
@@ -466,9 +521,13 @@ def _duration(seconds: Decimal) -> dict[str, Any]:
     with localcontext() as context:
         context.traps[Inexact] = True
         try:
-            return {"minutes": _plain(seconds / SECONDS_PER_MINUTE)}
+            minutes = seconds / SECONDS_PER_MINUTE
         except Inexact:
             return {"seconds": _plain(seconds)}
+    exponent = minutes.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > limits.FRACTION_DIGITS_MAX:
+        return {"seconds": _plain(seconds)}  # 0.000006 s: minutes would need 7 decimals
+    return {"minutes": _plain(minutes)}
 
 
 def _plain(value: Decimal | None) -> int | str:

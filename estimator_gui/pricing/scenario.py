@@ -347,9 +347,10 @@ class Relay:
     def __post_init__(self) -> None:
         if self.peak_mbps is not None and self.minutes is not None:
             raise InputError(
-                "relay",
-                "peak_mbps and minutes",
-                "are two billing modes; give one (peak_mbps before 2025-10-23, minutes after)",
+                "minutes",
+                self.minutes,
+                "is given with peak_mbps, and relay is billed one way: peak_mbps (accounts "
+                "registered before 2025-10-23) or minutes (after); give one",
                 code="relay_two_modes",
             )
         if self.peak_mbps is not None:

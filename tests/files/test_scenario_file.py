@@ -91,8 +91,6 @@ def test_every_example_survives_a_round_trip(path: Path) -> None:
     assert parse_scenario(dump_scenario(scenario)) == scenario
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: scenario_io._duration writes 0.000006 s as "
-                   "minutes '0.0000001' (7 decimals), which the reader refuses as too precise")
 def test_seconds_with_six_decimals_survive_a_round_trip() -> None:
     """A valid duration of 0.000006 s (6 decimals) reads back after saving."""
     scenario = Scenario(rooms=(Room("audio_call", 1, 1, Decimal("0.000006"),
