@@ -43,12 +43,12 @@ class BreakdownTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Service"),
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Tier"),
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Minutes"),
-        QT_TRANSLATE_NOOP("BreakdownTableModel", "Unit price"),
+        QT_TRANSLATE_NOOP("BreakdownTableModel", "Price per 1,000 min"),
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Gross"),
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Free min"),
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Net"),
     )
-    _NUMERIC = frozenset({COL_MINUTES, COL_UNIT_PRICE, COL_GROSS, COL_FREE, COL_NET})
+    NUMERIC = frozenset({COL_MINUTES, COL_UNIT_PRICE, COL_GROSS, COL_FREE, COL_NET})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +104,7 @@ class BreakdownTableModel(QAbstractTableModel):
             if role == _DISPLAY:
                 return QCoreApplication.translate("BreakdownTableModel", self.HEADERS[section])
             if role == _ALIGNMENT:
-                return _RIGHT if section in self._NUMERIC else _LEFT
+                return _RIGHT if section in self.NUMERIC else _LEFT
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -115,7 +115,7 @@ class BreakdownTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._texts[row][index.column()]
         if role == _ALIGNMENT:
-            return _RIGHT if index.column() in self._NUMERIC else _LEFT
+            return _RIGHT if index.column() in self.NUMERIC else _LEFT
         if role == _VALUE:
             return self._value(self._lines[row], index.column())
         if role == _TOOLTIP and index.column() in (self.COL_SECTION, self.COL_SERVICE):
@@ -139,8 +139,9 @@ class BreakdownTableModel(QAbstractTableModel):
                 return self.tr("%1 Mbps").replace("%1", format_decimal(line.quantity))
             return format_int(int(line.minutes))
         if column == self.COL_UNIT_PRICE:
-            per = self.tr("/ Mbps") if line.per == "Mbps" else self.tr("/ 1,000 min")
-            return f"{format_decimal(line.unit_price)} {per}"
+            if line.per == "Mbps":
+                return self.tr("%1 / Mbps").replace("%1", format_decimal(line.unit_price))
+            return format_decimal(line.unit_price)
         if column == self.COL_GROSS:
             return format_money(line.gross)
         if column == self.COL_FREE:

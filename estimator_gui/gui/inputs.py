@@ -181,15 +181,13 @@ class MessageLabel(QLabel):
             self.hide()
 
 
-def fit_columns(table: QTableView, stretched: int) -> None:
+def fit_columns(table: QTableView, stretched: int, numeric: frozenset[int] = frozenset()) -> None:
     """Columns sized to their contents plus room for a few more digits, once per new set of rows.
 
     Sizing on every repaint (ResizeToContents) re-reads every cell of the table on each slider
     move; numbers that grow by a digit or two during a drag still fit in the spare room.
     """
     table.resizeColumnsToContents()
-    spare = table.fontMetrics().horizontalAdvance("0,000")
-    model = table.model()
-    for column in range(model.columnCount() if model is not None else 0):
-        if column != stretched:
-            table.setColumnWidth(column, table.columnWidth(column) + spare)
+    spare = table.fontMetrics().horizontalAdvance("0,0")
+    for column in numeric - {stretched}:
+        table.setColumnWidth(column, table.columnWidth(column) + spare)

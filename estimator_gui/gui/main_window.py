@@ -204,7 +204,8 @@ class MainWindow(QMainWindow):
                 return
 
     def _fit_breakdown_columns(self) -> None:
-        fit_columns(self.breakdown_table, BreakdownTableModel.COL_SERVICE)
+        fit_columns(self.breakdown_table, BreakdownTableModel.COL_SERVICE,
+                    BreakdownTableModel.NUMERIC)
 
     # ------------------------------------------------------------------ public
 

@@ -450,7 +450,8 @@ class RoomPanel(ItemPanel):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(GroupTableModel.COL_WORKING, QHeaderView.ResizeMode.Stretch)
         self.model.modelReset.connect(
-            lambda: fit_columns(self.table, GroupTableModel.COL_WORKING))
+            lambda: fit_columns(self.table, GroupTableModel.COL_WORKING,
+                                frozenset({GroupTableModel.COL_COUNT})))
         self.table.setMinimumHeight(110)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_group = QPushButton(self.tr("Add group"), groups_box)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QSizePolicy,
     QSpinBox,
@@ -79,21 +78,24 @@ class TotalsPanel(QFrame):
         self.free_spin.setKeyboardTracking(False)
         self.free_spin.setSuffix(self.tr(" free min"))
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Gross"), self.gross)
-        free_row = QHBoxLayout()
-        free_row.addWidget(self.free_spin)
-        free_row.addWidget(self.free_used, 1)
-        form.addRow(self.tr("Free minutes"), free_row)
-        form.addRow(self.tr("After free minutes"), self.subtotal)
-        discount_row = QHBoxLayout()
-        discount_row.addWidget(self.discount_spin)
-        discount_row.addWidget(self.discount, 1)
-        form.addRow(self.tr("Contract discount"), discount_row)
+        # Caption | input | figure: the figures line up on the right, whatever the captions' length.
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        rows: tuple[tuple[str, QWidget | None, QLabel], ...] = (
+            (self.tr("Gross"), None, self.gross),
+            (self.tr("Free minutes"), self.free_spin, self.free_used),
+            (self.tr("After free minutes"), None, self.subtotal),
+            (self.tr("Contract discount"), self.discount_spin, self.discount),
+        )
+        for row, (caption, field, figure) in enumerate(rows):
+            grid.addWidget(QLabel(caption, self), row, 0)
+            if field is not None:
+                grid.addWidget(field, row, 1, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(figure, row, 2, Qt.AlignmentFlag.AlignRight)
         total_caption = QLabel(self.tr("Total"), self)
         total_caption.setFont(font)
-        form.addRow(total_caption, self.total)
+        grid.addWidget(total_caption, len(rows), 0)
+        grid.addWidget(self.total, len(rows), 2, Qt.AlignmentFlag.AlignRight)
 
         self.contract_notice = QLabel(self)
         self.contract_notice.setObjectName("totals.contract_notice")
@@ -114,7 +116,7 @@ class TotalsPanel(QFrame):
         self.stale.hide()
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(grid)
         layout.addWidget(self.stale)
         layout.addWidget(self.contract_notice)
         layout.addWidget(self.notices)
