@@ -1,0 +1,408 @@
+"""``--self-test OUTDIR``: prove a build works end to end, from source or frozen, without a person.
+
+It builds the real window offscreen with an example scenario, drags a slider until the total
+changes, saves a screenshot and every document the app can write into OUTDIR, checks each file
+is well formed, prints one summary line and returns 0; anything wrong returns 1 with the reason
+on standard error. The frozen test (tests/frozen/) runs it from the bundle, so it fails when the
+bundle lacks something the app needs (a Qt plugin, a resource, a module imported lazily).
+
+Document writers are found, not listed: every public function of an ``estimator_gui.quote``
+module named ``breakdown_<format>``, ``write_<format>``, ``save_<format>`` or
+``export_<format>`` (format one of DOCUMENT_SUFFIXES), or listed in a module-level ``WRITERS``
+mapping of format -> function. A writer is called with the arguments its signature names
+(``breakdown``, ``title``, ``scenario``, ``rate_card``, ``path``...) and either returns the
+document (``str`` or ``bytes``) or writes it to the path it was given.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import inspect
+import io
+import json
+import os
+import pkgutil
+import sys
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+EXAMPLE = ("examples", "tutoring.json")
+EXIT_OK, EXIT_FAILED = 0, 1
+SETTLE_SECONDS = 1.0  # how long to let the window reprice after a slider moves (debounce timers)
+
+# document format (as in a writer's name) -> file suffix
+DOCUMENT_SUFFIXES = {
+    "csv": "csv",
+    "json": "json",
+    "xlsx": "xlsx",
+    "pdf": "pdf",
+    "html": "html",
+    "markdown": "md",
+    "md": "md",
+    "text": "txt",
+    "txt": "txt",
+    "table": "txt",
+}
+_WRITER_PREFIXES = ("breakdown_", "write_", "save_", "export_")
+_PATH_PARAMETERS = {"path", "target", "destination", "dest", "filename", "file", "out", "output"}
+
+
+class SelfTestError(Exception):
+    """A check failed; the message says which and why."""
+
+
+WindowFactory = Callable[[str | None], Any]
+
+
+def run(
+    outdir: Path,
+    scenario_path: Path | None = None,
+    *,
+    window_factory: WindowFactory | None = None,
+) -> int:
+    """Run the self-test, writing into ``outdir``; 0 when every check passed, 1 otherwise."""
+    try:
+        summary = _run(Path(outdir), scenario_path, window_factory)
+    except SelfTestError as error:
+        print(f"self-test FAILED: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as error:  # any crash is a failed self-test, with its cause
+        import traceback
+
+        traceback.print_exc()
+        print(f"self-test FAILED: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(summary, flush=True)
+    return EXIT_OK
+
+
+def _run(outdir: Path, scenario_path: Path | None, window_factory: WindowFactory | None) -> str:
+    started = time.monotonic()
+    from estimator_gui.files.resources import resource
+
+    path = Path(scenario_path) if scenario_path is not None else resource(*EXAMPLE)
+    if not path.is_file():
+        raise SelfTestError(f"example scenario {path} is missing (resources not bundled?)")
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    app = _application()
+    if window_factory is None:
+        from estimator_gui.gui.app import build_window
+
+        window_factory = build_window
+    window = window_factory(str(path))
+    if not callable(getattr(window, "current_breakdown", None)):
+        raise SelfTestError(
+            f"{type(window).__name__} has no current_breakdown(): not the estimator window"
+        )
+    load_error = getattr(window, "load_error", None)
+    if load_error is not None:
+        raise SelfTestError(f"the window did not open {path}: {load_error}")
+    try:
+        window.resize(max(window.width(), 1100), max(window.height(), 760))
+        window.show()
+        _settle(app, lambda: _exposed(window), SETTLE_SECONDS * 3)
+        moved = _move_a_slider(app, window)
+        written = [_screenshot(window, outdir / "screenshot.png")]
+        written += _documents(window, path, outdir)
+    finally:
+        # hide, not close: closing a changed estimate asks whether to save it
+        window.setWindowModified(False)
+        window.hide()
+        app.processEvents()
+    names = ", ".join(p.name for p in written)
+    return (
+        f"self-test ok: {moved}; wrote {len(written)} files ({names}) to {outdir} "
+        f"in {time.monotonic() - started:.1f} s on {app.platformName()}"
+    )
+
+
+# ---------------------------------------------------------------- Qt
+
+
+def _application() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a desktop run sets xcb itself
+        try:  # the window's own start-up: names, locale
+            from estimator_gui.gui.app import ensure_application
+        except ImportError:
+            app = QApplication([sys.argv[0] if sys.argv else "trtc-estimator"])
+        else:
+            app = ensure_application()
+    return app
+
+
+def _settle(app: Any, done: Callable[[], bool], seconds: float) -> bool:
+    """Process events until ``done()`` or ``seconds`` pass; whether ``done()`` came true."""
+    deadline = time.monotonic() + seconds
+    while True:
+        app.processEvents()
+        if done():
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.01)
+
+
+def _exposed(window: Any) -> bool:
+    handle = window.windowHandle()
+    return bool(window.isVisible() and handle is not None and handle.isExposed())
+
+
+def _total(window: Any) -> Decimal:
+    breakdown = window.current_breakdown()
+    total = getattr(breakdown, "total", None)
+    if not isinstance(total, Decimal):
+        raise SelfTestError(f"current_breakdown() gave {breakdown!r}, not a Breakdown with a total")
+    return total
+
+
+def _slider_name(slider: Any) -> str:
+    return slider.objectName() or slider.accessibleName() or slider.toolTip() or "(unnamed)"
+
+
+def _targets(slider: Any) -> Iterator[int]:
+    """Values a person would drag to: a quarter of the range up (or down), then the far end."""
+    low, high, value = slider.minimum(), slider.maximum(), slider.value()
+    step = max(1, (high - low) // 4, slider.pageStep())
+    seen = {value}
+    for target in (value + step, value - step, high, low):
+        target = min(high, max(low, target))
+        if target not in seen:
+            seen.add(target)
+            yield target
+
+
+def _drag(slider: Any, value: int) -> None:
+    """Move ``slider`` the way a mouse drag does: press, move, release."""
+    slider.setSliderDown(True)
+    slider.setSliderPosition(value)
+    slider.setSliderDown(False)
+    slider.setValue(value)  # no-op when tracking already applied it
+
+
+def _move_a_slider(app: Any, window: Any) -> str:
+    from PySide6.QtWidgets import QSlider
+
+    sliders = window.findChildren(QSlider)
+    if not sliders:
+        raise SelfTestError(f"the window ({type(window).__name__}) has no QSlider to move")
+    usable = [s for s in sliders if s.isEnabled() and s.maximum() > s.minimum()]
+    usable.sort(key=lambda s: not s.isVisible())  # what a person sees first, then hidden panels
+    if not usable:
+        names = ", ".join(_slider_name(s) for s in sliders)
+        raise SelfTestError(f"no enabled slider with a range among {len(sliders)}: {names}")
+    tried = []
+    for slider in usable:
+        start = slider.value()
+        for target in _targets(slider):
+            before = _total(window)
+            _drag(slider, target)
+            if _settle(app, lambda before=before: _total(window) != before, SETTLE_SECONDS):
+                after = _total(window)
+                return (
+                    f"slider {_slider_name(slider)} {start} -> {slider.value()} "
+                    f"moved the total {before} -> {after}"
+                )
+        tried.append(_slider_name(slider))
+        _drag(slider, start)
+        _settle(app, lambda: False, 0.05)
+    raise SelfTestError(
+        f"moving each of {len(usable)} enabled sliders left current_breakdown().total unchanged: "
+        + ", ".join(tried)
+    )
+
+
+def _screenshot(window: Any, path: Path) -> Path:
+    if not window.grab().save(str(path), "PNG"):
+        raise SelfTestError(f"could not save the screenshot {path} (PNG image plugin?)")
+    _check_png(path)
+    return path
+
+
+# ---------------------------------------------------------------- documents
+
+
+def _current_scenario(window: Any, path: Path) -> tuple[Any, bool]:
+    """The window's scenario after the slider moved, or the file's; and whether it is current."""
+    from estimator_gui.files.scenario_io import read_scenario
+    from estimator_gui.pricing.scenario import Scenario
+
+    candidates = [getattr(window, "current_scenario", None)]
+    session = getattr(window, "session", None)
+    candidates.append(getattr(session, "scenario", None) if session is not None else None)
+    for candidate in candidates:
+        value = candidate() if callable(candidate) else candidate
+        if isinstance(value, Scenario):
+            return value, True
+    return read_scenario(path), False
+
+
+def _documents(window: Any, path: Path, outdir: Path) -> list[Path]:
+    from estimator_gui.files.ratecard_io import default_rate_card
+    from estimator_gui.files.scenario_io import read_scenario, save_scenario
+    from estimator_gui.pricing.engine import price
+
+    breakdown = window.current_breakdown()
+    scenario, current = _current_scenario(window, path)
+    scenario_file = outdir / "scenario.json"
+    save_scenario(scenario, scenario_file)
+    _check(scenario_file)
+    reread = read_scenario(scenario_file)
+    if reread != scenario:
+        raise SelfTestError(f"{scenario_file.name} does not read back as the scenario it saved")
+    if current and price(reread, default_rate_card()).total != breakdown.total:
+        raise SelfTestError(
+            f"{scenario_file.name} prices to {price(reread, default_rate_card()).total}, "
+            f"the window shows {breakdown.total}"
+        )
+    written = [scenario_file]
+    arguments = {
+        "breakdown": breakdown,
+        "title": scenario.title,
+        "scenario": scenario,
+        "rate_card": default_rate_card(),
+        "card": default_rate_card(),
+    }
+    writers = document_writers()
+    if not writers:
+        raise SelfTestError("found no document writers in estimator_gui.quote")
+    failures = []
+    for name, (fmt, writer) in sorted(writers.items()):
+        target = outdir / f"breakdown.{DOCUMENT_SUFFIXES[fmt]}"
+        if fmt == "table":
+            target = outdir / "breakdown-table.txt"
+        try:
+            _write_document(name, writer, arguments, target)
+            _check(target)
+        except SelfTestError as error:
+            failures.append(str(error))  # go on: one report names every broken format
+        except Exception as error:
+            failures.append(f"{name} raised {type(error).__name__}: {error}")
+        else:
+            written.append(target)
+    if failures:
+        raise SelfTestError("; ".join(failures))
+    return written
+
+
+def document_writers() -> dict[str, tuple[str, Callable[..., Any]]]:
+    """Every document writer in ``estimator_gui.quote``: qualified name -> (format, function)."""
+    import estimator_gui.quote as quote
+
+    found: dict[str, tuple[str, Callable[..., Any]]] = {}
+    for info in pkgutil.iter_modules(quote.__path__, prefix="estimator_gui.quote."):
+        module = importlib.import_module(info.name)
+        registry = getattr(module, "WRITERS", None)
+        if isinstance(registry, dict):
+            for fmt, writer in registry.items():
+                key = str(fmt).lower().lstrip(".")
+                if key in DOCUMENT_SUFFIXES and callable(writer):
+                    found[f"{info.name}.WRITERS[{fmt!r}]"] = (key, writer)
+        for attr, value in vars(module).items():
+            if not inspect.isfunction(value) or value.__module__ != module.__name__:
+                continue
+            prefix = next((p for p in _WRITER_PREFIXES if attr.startswith(p)), None)
+            fmt = attr[len(prefix) :] if prefix else ""
+            if fmt in DOCUMENT_SUFFIXES:
+                found[f"{info.name}.{attr}"] = (fmt, value)
+    # one writer per format: a module's WRITERS entry and its function are the same document
+    by_format: dict[str, str] = {}
+    for name in sorted(found, key=lambda n: ("WRITERS" not in n, n)):
+        by_format.setdefault(found[name][0], name)
+    return {name: found[name] for name in by_format.values()}
+
+
+def _write_document(
+    name: str, writer: Callable[..., Any], arguments: dict[str, Any], target: Path
+) -> None:
+    kwargs: dict[str, Any] = {}
+    takes_path = False
+    for parameter in inspect.signature(writer).parameters.values():
+        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            continue
+        if parameter.name in arguments:
+            kwargs[parameter.name] = arguments[parameter.name]
+        elif parameter.name in _PATH_PARAMETERS:
+            kwargs[parameter.name] = target
+            takes_path = True
+        elif parameter.default is parameter.empty:
+            raise SelfTestError(
+                f"cannot call {name}{inspect.signature(writer)}: no value for "
+                f"{parameter.name!r}; teach gui/selftest.py about it"
+            )
+    result = writer(**kwargs)
+    if isinstance(result, str):
+        target.write_text(result, encoding="utf-8")
+    elif isinstance(result, bytes | bytearray):
+        target.write_bytes(bytes(result))
+    elif not takes_path:
+        raise SelfTestError(f"{name} returned {type(result).__name__}, not a document")
+    if not target.is_file():
+        raise SelfTestError(f"{name} wrote nothing to {target}")
+
+
+def _check(path: Path) -> None:
+    """Non-empty and well formed for its suffix."""
+    if not path.is_file() or path.stat().st_size == 0:
+        raise SelfTestError(f"{path.name} is missing or empty")
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".json":
+            json.loads(data.decode("utf-8"))
+        elif suffix == ".csv":
+            rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+            if len(rows) < 2 or len(rows[0]) < 2:
+                raise SelfTestError(f"{path.name} has {len(rows)} rows; want a header and data")
+        elif suffix in (".txt", ".md", ".html"):
+            if not data.decode("utf-8").strip():
+                raise SelfTestError(f"{path.name} is blank")
+        elif suffix == ".xlsx":
+            with zipfile.ZipFile(path) as book:
+                names = set(book.namelist())
+                if not {"[Content_Types].xml", "xl/workbook.xml"} <= names:
+                    raise SelfTestError(f"{path.name} is a zip but not a workbook")
+                if book.testzip() is not None:
+                    raise SelfTestError(f"{path.name} has a corrupt member")
+        elif suffix == ".pdf":
+            if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+                raise SelfTestError(f"{path.name} is not a complete PDF")
+        elif suffix == ".png":
+            _check_png(path)
+    except (ValueError, zipfile.BadZipFile, csv.Error) as error:
+        raise SelfTestError(f"{path.name} is not well formed: {error}") from error
+
+
+def _check_png(path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    if image.isNull() or image.width() < 100 or image.height() < 100:
+        raise SelfTestError(f"{path.name} does not load as an image of the window")
+    small = image.scaled(32, 32, Qt.AspectRatioMode.IgnoreAspectRatio)
+    colours = {small.pixel(x, y) for x in range(32) for y in range(32)}
+    if len(colours) < 3:
+        raise SelfTestError(f"{path.name} is blank ({len(colours)} colours): nothing was painted")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m estimator_gui.gui.selftest OUTDIR [SCENARIO]``; the app's ``--self-test`` too."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or len(args) > 2:
+        print("usage: python -m estimator_gui.gui.selftest OUTDIR [SCENARIO]", file=sys.stderr)
+        return 2
+    return run(Path(args[0]), Path(args[1]) if len(args) > 1 else None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
