@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import copy
 import json
+import resource
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_runner import quote
+from cli_runner import ROOT, quote
 
 CALL: dict[str, Any] = {
     "format": "trtc-estimate/1",
@@ -273,3 +276,42 @@ def test_a_huge_exponent_is_refused_quickly(tmp_path: Path) -> None:
     result = quote(path, timeout=4)
     assert result.returncode == 2
     assert "is above the maximum" in result.stderr
+
+
+def test_a_huge_exponent_in_a_duration_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    """minutes 1e9999999999 (13 bytes) is refused as too large by a process limited to 2 GB
+    (formatting it in full once took ~20 GB)."""
+    path = tmp_path / "exponent.json"
+    path.write_bytes(CALL_TEXT.replace('"minutes": 10', '"minutes": 1e9999999999').encode())
+    limit = 2 * 1024**3
+
+    def cap_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "estimator_gui", "quote", str(path)], capture_output=True,
+        text=True, cwd=ROOT, timeout=30, preexec_fn=cap_memory, check=False,
+    )
+    assert result.returncode == 2, result.stderr[-500:]
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"error: {path}: rooms[0].minutes: ")
+
+
+def test_a_300000_digit_string_count_is_refused_quickly(tmp_path: Path) -> None:
+    """A count written as a 300,000-digit string is refused without converting it (seconds)."""
+    message = _refused(tmp_path, CALL_TEXT.replace(LAST_COUNT, f'"count": "{"1" * 300_000}"}}')
+                       .encode())
+    assert message.startswith("rooms[0].groups[1].count: ")
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: scenario_io._parse_float calls Decimal(text) on "
+                   "1e99999999999999999999, beyond the decimal module's exponent range: "
+                   "decimal.InvalidOperation escapes json.loads uncaught, a traceback and exit 1")
+@pytest.mark.parametrize("number", ["1e99999999999999999999", "1e-99999999999999999999"])
+def test_an_exponent_beyond_decimal_range_is_refused_without_traceback(
+    tmp_path: Path, number: str
+) -> None:
+    """minutes 1e99999999999999999999: exit 2 naming rooms[0].minutes, no traceback."""
+    message = _refused(tmp_path, CALL_TEXT.replace('"minutes": 10', f'"minutes": {number}')
+                       .encode())
+    assert message.startswith("rooms[0].minutes: ")
