@@ -32,7 +32,7 @@ SETTINGS = settings(
 # (4 x 2,073,600 = 8,294,400 <= 8,847,360) and every tier from HD to 4K is reachable.
 STREAM = st.builds(Resolution, st.integers(1, 1920), st.integers(1, 1080))
 STREAMS = st.lists(STREAM, max_size=3).map(tuple)
-SECONDS = st.decimals(min_value=0, max_value=86_400, places=3, allow_nan=False,
+SECONDS = st.decimals(min_value=0, max_value=86_400, places=6, allow_nan=False,
                       allow_infinity=False)
 LABEL = st.text(st.characters(min_codepoint=32, max_codepoint=0x2FFF, exclude_categories=("Cs",)),
                 max_size=12)
