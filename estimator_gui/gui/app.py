@@ -36,7 +36,8 @@ def ensure_application() -> QApplication:
         QCoreApplication.setOrganizationName("trtc-estimator")
         QCoreApplication.setApplicationName("TRTC price estimator")
         QCoreApplication.setApplicationVersion(__version__)
-        QLocale.setDefault(display_locale(QLocale.system()))
+        QLocale.setDefault(QLocale.system())
+    QLocale.setDefault(display_locale(QLocale()))
     assert isinstance(app, QApplication)
     return app
 
