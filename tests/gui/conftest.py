@@ -6,14 +6,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from tests_gui_paths import TUTORING
 
-from estimator_gui.files.resources import resource
 from estimator_gui.gui.app import build_window
 from estimator_gui.gui.main_window import MainWindow
-
-EXAMPLES = sorted(resource("examples").glob("*.json"))
-SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.json"))
-TUTORING = resource("examples", "tutoring.json")
 
 
 @pytest.fixture(autouse=True)

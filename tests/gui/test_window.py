@@ -218,7 +218,8 @@ def test_group_mix_control_rebalances_and_reprices(window):
     window.findChild(QSlider, "live_video.group.mix.HD.slider").setValue(50)
     mix = dict(window.session.scenario.rooms[1].groups[1].mix)
     assert mix == {"HD": Decimal(50), "FHD": Decimal(50)}
-    window.findChild(type(panel.mix_editor.switch), "live_video.group.mix.FHD.lock").setChecked(True)
+    lock = window.findChild(type(panel.mix_editor.switch), "live_video.group.mix.FHD.lock")
+    lock.setChecked(True)
     window.findChild(QSlider, "live_video.group.mix.4K.slider").setValue(20)
     mix = dict(window.session.scenario.rooms[1].groups[1].mix)
     assert mix == {"HD": Decimal(30), "FHD": Decimal(50), "4K": Decimal(20)}

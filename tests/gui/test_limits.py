@@ -1,0 +1,105 @@
+"""Each service limit is refused where it is typed, with its reason; the last breakdown stays."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton, QSpinBox
+
+from estimator_gui.gui.inputs import MessageLabel
+
+
+def _type(window, name: str, value: int) -> None:
+    window.findChild(QSpinBox, f"{name}.spin").setValue(value)
+
+
+def _message(window, name: str) -> MessageLabel:
+    label = window.findChild(MessageLabel, f"{name}.message")
+    assert label is not None
+    return label
+
+
+def _assert_refused(window, before, name: str, text: str) -> None:
+    label = _message(window, name)
+    assert not label.isHidden()
+    assert text in label.text()
+    assert window.current_breakdown() is before
+    assert not window.totals.stale.isHidden()
+
+
+def test_three_hundred_users_in_a_call_room(window):
+    before = window.current_breakdown()
+    _type(window, "video_call.participants", 301)
+    _assert_refused(window, before, "video_call.participants",
+                    "A call room holds at most 300 users at once")
+    assert window.findChild(QSpinBox, "video_call.participants.spin").value() == 301
+    _type(window, "video_call.participants", 300)
+    assert _message(window, "video_call.participants").isHidden()
+    assert window.current_breakdown() is not before
+    assert window.totals.stale.isHidden()
+
+
+def test_fifty_cameras_in_a_call_room(window):
+    combo = window.panels["video_call"].resolution
+    combo.lineEdit().setText("320x180")  # small enough that 51 streams stay under the 4K top
+    combo.lineEdit().editingFinished.emit()
+    before = window.current_breakdown()
+    _type(window, "video_call.streams", 51)
+    _assert_refused(window, before, "video_call.streams",
+                    "A call room has at most 50 cameras or microphones on at once")
+
+
+def test_fifty_co_anchors(window):
+    before = window.current_breakdown()
+    _type(window, "live_video.anchors", 51)
+    _assert_refused(window, before, "live_video.anchors",
+                    "A live room holds at most 50 co-anchors at once")
+
+
+def test_a_hundred_thousand_low_latency_viewers_offers_relay_to_cdn(window):
+    before = window.current_breakdown()
+    _type(window, "live_video.audience", 100_001)
+    _assert_refused(window, before, "live_video.audience",
+                    "Low-latency live streaming takes at most 100,000 viewers a room")
+    offer = window.findChild(QPushButton, "live_video.switch_to_cdn")
+    assert not offer.isHidden()
+    offer.click()
+    room = window.session.scenario.rooms[1]
+    assert room.delivery == "cdn"
+    assert sum(g.count for g in room.groups if g.role == "audience") == 100_001
+    notices = {n.code for n in window.current_breakdown().notices}
+    assert "cdn_audience_not_trtc" in notices
+    assert offer.isHidden()
+    assert "relayed to a CDN" in window.totals.notices.text()
+
+
+def test_no_layout_above_the_top_tier_typed_in_the_table(window):
+    panel = window.panels["video_call"]
+    model = panel.model
+    before = window.current_breakdown()
+    accepted = model.setData(model.index(0, model.COL_VIDEO), "5 x 1920x1080")
+    assert not accepted
+    _assert_refused(window, before, "video_call.groups", "is above 8,847,360 px")
+    assert window.session.scenario.rooms[0].groups[0].receives[0].width == 1280
+
+
+def test_no_layout_above_the_top_tier_from_the_sliders(window):
+    combo = window.panels["video_call"].resolution
+    combo.activated.emit(combo.findData("4096x2160"))
+    before = window.current_breakdown()
+    _type(window, "video_call.streams", 2)
+    _assert_refused(window, before, "video_call.streams", "no price is published above it")
+
+
+def test_a_bad_resolution_typed_in_the_picker(window, qtbot):
+    before = window.current_breakdown()
+    combo = window.panels["video_call"].resolution
+    combo.lineEdit().setText("wide")
+    combo.lineEdit().editingFinished.emit()
+    _assert_refused(window, before, "video_call.resolution", "is not a resolution")
+
+
+def test_twenty_thousand_refusals_and_recoveries_do_not_crash(window):
+    spin = window.findChild(QSpinBox, "live_video.anchors.spin")
+    before = window.current_breakdown()
+    for move in range(2_000):
+        spin.setValue(51 + move % 3 if move % 2 else 1 + move % 50)
+    assert window.current_breakdown() is not before
