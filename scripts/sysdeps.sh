@@ -10,6 +10,8 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
   xvfb xauth fonts-noto-cjk poppler-utils binutils
+  libxcb1 libxcb-render0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-glx0
+  libwayland-client0 libwayland-cursor0 libwayland-egl1
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,0 +1,140 @@
+"""The frozen app: build the bundle (``make bundle``, reused while up to date) and run it.
+
+Runs ``trtc-estimator --self-test OUTDIR`` from the bundle offscreen and, on Linux, once on X11
+under Xvfb with Qt's xcb plugin, and prices a scenario with the bundle's command line. Set
+TRTC_BUNDLE=path/to/trtc-estimator to test a bundle built some other way (CI on Windows, macOS).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "tutoring.json"
+LINUX = sys.platform.startswith("linux")
+BUILD_TIMEOUT = 1800  # a cold build takes about 40 s here; a 2-core CI runner is slower
+RUN_TIMEOUT = 180
+
+
+def _bundle_env(**extra: str) -> dict[str, str]:
+    """The environment of a user without Python: none of the test run's Python variables."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTHON", "VIRTUAL_ENV", "QT_", "PYTEST", "TRTC_"))
+    }
+    env["PATH"] = os.pathsep.join(
+        p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p
+    )
+    env.update(extra)
+    return env
+
+
+@pytest.fixture(scope="module")
+def executable() -> Path:
+    given = os.environ.get("TRTC_BUNDLE")
+    if given:
+        path = Path(given)
+    else:
+        build = subprocess.run(
+            ["make", "--no-print-directory", "bundle"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=BUILD_TIMEOUT,
+        )
+        assert build.returncode == 0, f"make bundle failed:\n{build.stdout}\n{build.stderr}"
+        name = "trtc-estimator.exe" if sys.platform == "win32" else "trtc-estimator"
+        path = ROOT / "dist" / "trtc-estimator" / name
+    assert path.is_file(), f"no bundle at {path}"
+    return path
+
+
+def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args, cwd=cwd, env=_bundle_env(**env), capture_output=True, text=True,
+        timeout=RUN_TIMEOUT,
+    )
+
+
+def _assert_self_test_wrote(outdir: Path, result: subprocess.CompletedProcess[str]) -> None:
+    assert result.returncode == 0, f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+    assert result.stdout.startswith("self-test ok: slider "), result.stdout
+    names = {p.name for p in outdir.iterdir()}
+    assert {"screenshot.png", "scenario.json", "breakdown.csv", "breakdown.json"} <= names
+    for path in outdir.iterdir():
+        assert path.stat().st_size > 0, path
+    json.loads((outdir / "breakdown.json").read_text(encoding="utf-8"))
+    assert (outdir / "screenshot.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_self_test_offscreen(executable, tmp_path):
+    outdir = tmp_path / "out"
+    result = _run([str(executable), "--self-test", str(outdir)], tmp_path,
+                  QT_QPA_PLATFORM="offscreen")
+    _assert_self_test_wrote(outdir, result)
+    assert result.stdout.rstrip().endswith("on offscreen")
+
+
+@pytest.mark.skipif(not LINUX, reason="Xvfb and Qt's xcb plugin are the Linux desktop")
+def test_self_test_on_x11_under_xvfb(executable, tmp_path):
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is missing: run scripts/sysdeps.sh (make sysdeps)"
+    outdir = tmp_path / "out"
+    result = _run(
+        [xvfb_run, "-a", "-s", "-screen 0 1440x900x24", str(executable), "--self-test",
+         str(outdir)],
+        tmp_path,
+        QT_QPA_PLATFORM="xcb",
+    )
+    _assert_self_test_wrote(outdir, result)
+    assert result.stdout.rstrip().endswith("on xcb")
+
+
+def test_quote_from_the_bundle_matches_the_source(executable, tmp_path):
+    frozen = _run([str(executable), "quote", str(EXAMPLE), "--format", "json"], tmp_path)
+    assert frozen.returncode == 0, frozen.stderr
+    source = subprocess.run(
+        [sys.executable, "-m", "estimator_gui", "quote", str(EXAMPLE), "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=RUN_TIMEOUT, check=True,
+    )
+    assert json.loads(frozen.stdout) == json.loads(source.stdout)
+    assert json.loads(frozen.stdout)["total"]
+
+
+def test_version_is_pyproject_version(executable, tmp_path):
+    with (ROOT / "pyproject.toml").open("rb") as fh:
+        version = tomllib.load(fh)["project"]["version"]
+    result = _run([str(executable), "--version"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert version in result.stdout
+
+
+def _internal(executable: Path) -> Path:
+    return executable.parent / "_internal"
+
+
+def test_every_resource_is_bundled(executable):
+    source = {p.relative_to(ROOT / "resources") for p in (ROOT / "resources").rglob("*")
+              if p.is_file()}
+    bundled_root = _internal(executable) / "resources"
+    bundled = {p.relative_to(bundled_root) for p in bundled_root.rglob("*") if p.is_file()}
+    assert source - bundled == set()
+
+
+@pytest.mark.skipif(not LINUX, reason="ldd")
+def test_the_xcb_plugin_finds_every_library(executable):
+    """What ldd cannot resolve here, a desktop without the library cannot load either."""
+    qt = _internal(executable) / "PySide6" / "Qt"
+    for plugin in ("platforms/libqxcb.so", "platforms/libqoffscreen.so"):
+        out = subprocess.run(["ldd", str(qt / "plugins" / plugin)], capture_output=True,
+                             text=True, check=True).stdout
+        assert "not found" not in out, out
