@@ -188,6 +188,11 @@ def fit_columns(table: QTableView, stretched: int, numeric: frozenset[int] = fro
     move; numbers that grow by a digit or two during a drag still fit in the spare room.
     """
     table.resizeColumnsToContents()
-    spare = table.fontMetrics().horizontalAdvance("0,0")
-    for column in numeric - {stretched}:
-        table.setColumnWidth(column, table.columnWidth(column) + spare)
+    metrics = table.fontMetrics()
+    spare, widest = metrics.horizontalAdvance("0,0"), metrics.horizontalAdvance("M" * 14)
+    model = table.model()
+    for column in range(model.columnCount() if model is not None else 0):
+        if column == stretched:
+            continue
+        width = table.columnWidth(column) + (spare if column in numeric else 0)
+        table.setColumnWidth(column, min(width, widest))  # long labels elide, tooltips show them

@@ -260,6 +260,7 @@ class ItemPanel(QWidget):
         self.stack.setCurrentIndex(1)
         if self.name_edit.text() != item.label:
             self.name_edit.setText(item.label)
+            self.name_edit.setCursorPosition(0)
         self.show_item(item)
 
     def item_name(self, index: int, item: Item) -> str:
