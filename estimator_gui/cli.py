@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
 def quote(args: argparse.Namespace) -> int:
     try:
         card = load_rate_card(args.rate_card) if args.rate_card else default_rate_card()
+    except InputError as error:  # names the card file and its key, not the scenario
+        print(f"error: rate card {error.message}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
         if args.file == "-":
             scenario = parse_scenario(sys.stdin.buffer.read())
         else:

@@ -89,7 +89,7 @@ def read_scenario(path: Path) -> Scenario:
         raw = path.read_bytes()
     except OSError as error:
         raise InputError(
-            str(path), None, f"cannot be read: {error.strerror}", code="unreadable"
+            "file", None, f"cannot be read: {error.strerror}", code="unreadable"
         ) from None
     return parse_scenario(raw)
 
@@ -152,20 +152,24 @@ class _DuplicateKey:
 
 
 _TOO_LARGE = f"is above the maximum any field accepts (10^{DIGITS_MAX})"
+_TOO_PRECISE = "has more digits than any figure the estimator accepts"
 
 
 def _parse_int(text: str) -> int | _Refused:
     if len(text.lstrip("-")) > DIGITS_MAX:
-        return _Refused(text, _TOO_LARGE)
+        return _Refused(text, _TOO_LARGE if not text.startswith("-") else "must not be negative")
     return int(text)
 
 
 def _parse_float(text: str) -> Decimal | _Refused:
+    _, _, exponent = text.lower().partition("e")
+    if len(exponent.lstrip("+-")) > 6:  # 1e99999999999999999999 is beyond even Decimal's range
+        return _Refused(text, _TOO_LARGE if not exponent.startswith("-") else _TOO_PRECISE)
     number = Decimal(text)
     if number.adjusted() >= DIGITS_MAX:
-        return _Refused(text, _TOO_LARGE)
+        return _Refused(text, _TOO_LARGE if number > 0 else "must not be negative")
     if len(number.as_tuple().digits) > DIGITS_MAX or number.adjusted() < -DIGITS_MAX:
-        return _Refused(text, "has more digits than any figure the estimator accepts")
+        return _Refused(text, _TOO_PRECISE)
     return number
 
 

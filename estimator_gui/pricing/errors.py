@@ -29,6 +29,8 @@ class InputError(ValueError):
 
     @property
     def message(self) -> str:
+        if self.value is None:  # nothing was given: "file cannot be read", "tiers is missing"
+            return f"{self.field} {self.rule}"
         return f"{self.field}: {_show(self.value)} {self.rule}"
 
     def within(self, prefix: str) -> InputError:

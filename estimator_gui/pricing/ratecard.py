@@ -23,6 +23,29 @@ RELAY_TIER = "relay"
 FREE_SECTIONS = ("duration", "recording", "transcoding")  # relay is not billed in minutes of a tier
 ROUNDING_RULES = ("ceil_minute_per_category_per_month",)
 CONTRACT_REACHED_AT = ("or_more",)
+CONTRACT_BASES = ("after_free_minutes_before_discount",)
+# Every key a card may hold, per table: a key the engine would not apply is refused, not ignored.
+CARD_KEYS = {
+    "": (
+        "format",
+        "id",
+        "title",
+        "effective",
+        "currency",
+        "sources",
+        "tiers",
+        "price_lists",
+        "free_minutes",
+        "contract_hint",
+        "rounding",
+    ),
+    "sources": ("id", "title", "url", "date"),
+    "tiers": ("name", "above", "up_to"),
+    "price_lists": ("section", "name", "source", "per", "prices"),
+    "free_minutes": ("amount", "source", "order"),
+    "contract_hint": ("threshold", "reached_at", "basis"),
+    "rounding": ("rule",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +163,7 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
         raise InputError("", data, "is not a rate card (a table of keys)")
     if _get(data, "format") != FORMAT:
         raise InputError("format", data.get("format"), f"is not {FORMAT!r}", code="unknown_format")
+    _check_keys(data)
     sources = tuple(
         Source(
             _text(item, "id", f"sources[{i}]"),
@@ -158,6 +182,14 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
     reached_at = _get(contract, "reached_at", "contract_hint")
     if reached_at not in CONTRACT_REACHED_AT:
         raise InputError("contract_hint.reached_at", reached_at, "must be 'or_more'")
+    basis = _get(contract, "basis", "contract_hint")
+    if basis not in CONTRACT_BASES:
+        raise InputError(
+            "contract_hint.basis",
+            basis,
+            "is not what the engine compares: " + ", ".join(CONTRACT_BASES),
+            code="unknown_basis",
+        )
     rounding = _get(_get(data, "rounding"), "rule", "rounding")
     if rounding not in ROUNDING_RULES:
         raise InputError(
@@ -181,6 +213,28 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
         ),
         rounding=rounding,
     )
+
+
+def _check_keys(data: Mapping[str, Any]) -> None:
+    tables: list[tuple[str, str, Any]] = [("", "", data)]
+    for key in ("free_minutes", "contract_hint", "rounding"):
+        tables.append((key, key, data.get(key, {})))
+    for key in ("sources", "tiers", "price_lists"):
+        items = data.get(key, [])
+        if isinstance(items, list):
+            tables += [(key, f"{key}[{i}]", item) for i, item in enumerate(items)]
+    for kind, where, table in tables:
+        if not isinstance(table, Mapping):
+            raise InputError(where, table, "must be a table of keys")
+        for key in table:
+            if key not in CARD_KEYS[kind]:
+                raise InputError(
+                    f"{where}.{key}" if where else key,
+                    table[key],
+                    "is not a key the engine applies; the keys here are: "
+                    + ", ".join(CARD_KEYS[kind]),
+                    code="unknown_key",
+                )
 
 
 def _list(data: Mapping[str, Any], key: str) -> list[Any]:

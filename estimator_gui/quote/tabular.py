@@ -56,7 +56,7 @@ def breakdown_data(breakdown: Breakdown, title: str = "") -> dict[str, Any]:
         "discount_percent": plain(breakdown.discount_percent),
         "discount": plain(breakdown.discount),
         "total": plain(breakdown.total),
-        "total_rounded": plain(round_money(breakdown.total)),
+        "total_rounded": format(round_money(breakdown.total), "f"),  # money: "13.50"
         "contract_threshold": plain(breakdown.contract_threshold),
         "contract_discount_eligible": breakdown.contract_discount_eligible,
         "warnings": [

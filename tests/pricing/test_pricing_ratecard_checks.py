@@ -149,8 +149,6 @@ def test_a_card_that_is_not_toml_is_refused(tmp_path: Path) -> None:
     assert caught.value.code == "bad_toml"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: ratecard._read_card ignores keys it does not know: "
-                   "a [volume_discounts] table the engine never applies loads without a word")
 def test_an_unknown_top_level_section_is_refused(tmp_path: Path) -> None:
     """A card section the engine does not know ([volume_discounts]) would promise prices the
     estimate never applies: refused, naming it."""
@@ -159,9 +157,6 @@ def test_an_unknown_top_level_section_is_refused(tmp_path: Path) -> None:
     assert error.field == "changed.toml: volume_discounts"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: contract_hint.basis is never read: a card saying "
-                   "basis = 'before_free_minutes' loads, and the engine still compares the amount "
-                   "after free minutes")
 def test_a_contract_basis_the_engine_does_not_apply_is_refused(tmp_path: Path) -> None:
     """The engine reaches the hint on the amount after free minutes, before the discount; a card
     stating another basis is refused, as an unknown rounding rule is."""
