@@ -52,9 +52,16 @@ def builtin_scenario() -> Scenario:
     """What the window shows with no file and no bundled example: one 1:1 video lesson room."""
     return Scenario(
         title="",
-        rooms=(Room("video_call", 40, 22, Decimal(45 * 60),
-                    (Group("participant", 2, receives=(Resolution(1280, 720),)),),
-                    label="1:1 lessons"),),
+        rooms=(
+            Room(
+                "video_call",
+                40,
+                22,
+                Decimal(45 * 60),
+                (Group("participant", 2, receives=(Resolution(1280, 720),)),),
+                label="1:1 lessons",
+            ),
+        ),
     )
 
 
@@ -90,7 +97,8 @@ def build_window(path: str | Path | None = None) -> MainWindow:
     if error is not None:
         window.show_banner(
             window.tr("%1 was not opened: %2. Showing the default estimate instead.")
-            .replace("%1", str(path)).replace("%2", error.message)
+            .replace("%1", str(path))
+            .replace("%2", error.message)
         )
     return window
 
@@ -107,10 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m estimator_gui", description="The TRTC price estimator window."
     )
     parser.add_argument("file", nargs="?", help="a scenario file (trtc-estimate/1 JSON) to open")
-    parser.add_argument("--screenshot", metavar="OUT.png", type=Path,
-                        help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--self-test", metavar="OUTDIR", type=Path,
-                        help="run the packaged app's self-test, writing its files to OUTDIR")
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        type=Path,
+        help="render the window offscreen to a PNG and exit",
+    )
+    parser.add_argument(
+        "--self-test",
+        metavar="OUTDIR",
+        type=Path,
+        help="run the packaged app's self-test, writing its files to OUTDIR",
+    )
     return parser
 
 

@@ -80,8 +80,17 @@ class BreakdownTableModel(QAbstractTableModel):
 
     def _row_texts(self, line: Line) -> tuple[str, ...]:
         # Most lines keep their figures while one slider moves: reuse their text.
-        key = (line.section, line.price_list, line.tier, line.quantity, line.unit_price,
-               line.gross, line.free_minutes, line.net, line.services)
+        key = (
+            line.section,
+            line.price_list,
+            line.tier,
+            line.quantity,
+            line.unit_price,
+            line.gross,
+            line.free_minutes,
+            line.net,
+            line.services,
+        )
         texts = self._text_cache.get(key)
         if texts is None:
             texts = tuple(self._display(line, column) for column in range(len(self.HEADERS)))

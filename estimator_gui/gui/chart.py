@@ -22,7 +22,13 @@ from estimator_gui.gui.locale_format import format_money
 from estimator_gui.pricing.breakdown import Breakdown
 
 SERVICE_ORDER = (
-    "audio_call", "video_call", "live_audio", "live_video", "recording", "transcoding", "relay",
+    "audio_call",
+    "video_call",
+    "live_audio",
+    "live_video",
+    "recording",
+    "transcoding",
+    "relay",
 )
 TIER_ORDER = ("audio", "HD", "FHD", "2K", "4K", "relay")
 TIER_COLOURS = {
@@ -140,8 +146,9 @@ class BreakdownChart(QChartView):
     def _fit_axis(self, services: tuple[str, ...]) -> None:
         if self._value_axis is None:
             return
-        top = max((sum(self.amount(s, t) for t in self._key[1]) for s in services),
-                  default=Decimal(0))
+        top = max(
+            (sum(self.amount(s, t) for t in self._key[1]) for s in services), default=Decimal(0)
+        )
         ceiling = _nice_ceiling(float(top))
         if self._value_axis.max() != ceiling:
             self._value_axis.setRange(0.0, ceiling)
@@ -154,9 +161,12 @@ class BreakdownChart(QChartView):
             return
         tier = next((t for t, s in self._sets.items() if s is bar_set), "")
         service = self.services[index] if 0 <= index < len(self.services) else ""
-        self.hover_text = self.tr("%1 \u00b7 %2: %3 USD").replace(
-            "%1", service_name(service)
-        ).replace("%2", tier_name(tier)).replace("%3", format_money(self.amount(service, tier)))
+        self.hover_text = (
+            self.tr("%1 \u00b7 %2: %3 USD")
+            .replace("%1", service_name(service))
+            .replace("%2", tier_name(tier))
+            .replace("%3", format_money(self.amount(service, tier)))
+        )
         QToolTip.showText(QCursor.pos(), self.hover_text, self)
         self.value_hovered.emit(self.hover_text)
 

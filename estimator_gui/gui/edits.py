@@ -84,8 +84,9 @@ def stream_resolution(streams: tuple[Resolution, ...]) -> Resolution | None:
     return None
 
 
-def with_stream_count(streams: tuple[Resolution, ...], count: int, fallback: Resolution
-                      ) -> tuple[Resolution, ...]:
+def with_stream_count(
+    streams: tuple[Resolution, ...], count: int, fallback: Resolution
+) -> tuple[Resolution, ...]:
     """``count`` streams: the current ones kept, more of the last one added, extra ones dropped."""
     if count <= len(streams):
         return streams[:count]
@@ -93,8 +94,9 @@ def with_stream_count(streams: tuple[Resolution, ...], count: int, fallback: Res
     return streams + (extra,) * (count - len(streams))
 
 
-def with_resolution(streams: tuple[Resolution, ...], resolution: Resolution
-                    ) -> tuple[Resolution, ...]:
+def with_resolution(
+    streams: tuple[Resolution, ...], resolution: Resolution
+) -> tuple[Resolution, ...]:
     return (resolution,) * max(len(streams), 1)
 
 

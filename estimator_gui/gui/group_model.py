@@ -115,8 +115,11 @@ class GroupTableModel(QAbstractTableModel):
         if room is self._room:
             return
         old = self._room
-        if room is not None and old is not None and room.groups is old.groups and (
-            room.seconds == old.seconds and room.service == old.service
+        if (
+            room is not None
+            and old is not None
+            and room.groups is old.groups
+            and (room.seconds == old.seconds and room.service == old.service)
         ):
             self._room = room  # rooms a day or days changed: nothing this table shows
             return
@@ -157,8 +160,10 @@ class GroupTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and (
-            0 <= section < len(self.HEADERS)
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == _DISPLAY
+            and (0 <= section < len(self.HEADERS))
         ):
             return QCoreApplication.translate("GroupTableModel", self.HEADERS[section])
         return super().headerData(section, orientation, role)

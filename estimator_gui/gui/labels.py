@@ -168,9 +168,12 @@ def refusal_text(error: InputError) -> str:
     if source is None:
         # The core words its rules in English; the window still shows them rather than nothing.
         value = "" if error.value is None else str(error.value)
-        return QCoreApplication.translate(CONTEXT, "%1 %2").replace("%1", value).replace(
-            "%2", error.rule
-        ).strip()
+        return (
+            QCoreApplication.translate(CONTEXT, "%1 %2")
+            .replace("%1", value)
+            .replace("%2", error.rule)
+            .strip()
+        )
     limit = error.limit
     limit_text = format_int(limit) if isinstance(limit, int) else str(limit or "")
     return (

@@ -144,8 +144,10 @@ class MainWindow(QMainWindow):
         card = session.rate_card
         self.statusBar().showMessage(
             self.tr("Rate card: %1 (%2, effective %3). Amounts in %4.")
-            .replace("%1", card.title).replace("%2", card.id)
-            .replace("%3", card.effective).replace("%4", card.currency)
+            .replace("%1", card.title)
+            .replace("%2", card.id)
+            .replace("%3", card.effective)
+            .replace("%4", card.currency)
         )
 
         session.breakdown_changed.connect(self.show_breakdown)
@@ -204,8 +206,9 @@ class MainWindow(QMainWindow):
                 return
 
     def _fit_breakdown_columns(self) -> None:
-        fit_columns(self.breakdown_table, BreakdownTableModel.COL_SERVICE,
-                    BreakdownTableModel.NUMERIC)
+        fit_columns(
+            self.breakdown_table, BreakdownTableModel.COL_SERVICE, BreakdownTableModel.NUMERIC
+        )
 
     # ------------------------------------------------------------------ public
 
@@ -239,9 +242,12 @@ class MainWindow(QMainWindow):
             scenario = read_scenario(path)
             self.session.load(scenario)
         except InputError as error:
-            self._report(self.tr("Cannot open %1").replace("%1", path.name),
-                         self.tr("%1 was not opened, and the current estimate is unchanged.\n\n%2")
-                         .replace("%1", str(path)).replace("%2", error.message))
+            self._report(
+                self.tr("Cannot open %1").replace("%1", path.name),
+                self.tr("%1 was not opened, and the current estimate is unchanged.\n\n%2")
+                .replace("%1", str(path))
+                .replace("%2", error.message),
+            )
             return False
         self._path = path
         self.hide_banner()
@@ -255,9 +261,12 @@ class MainWindow(QMainWindow):
         try:
             save_scenario(self.session.scenario, path)
         except OSError as error:
-            self._report(self.tr("Cannot save %1").replace("%1", path.name),
-                         self.tr("%1 was not saved: %2").replace("%1", str(path))
-                         .replace("%2", error.strerror or str(error)))
+            self._report(
+                self.tr("Cannot save %1").replace("%1", path.name),
+                self.tr("%1 was not saved: %2")
+                .replace("%1", str(path))
+                .replace("%2", error.strerror or str(error)),
+            )
             return False
         self._path = path
         self.setWindowModified(False)
@@ -274,8 +283,9 @@ class MainWindow(QMainWindow):
 
     def _on_open_triggered(self) -> None:
         start = str(self._path.parent) if self._path else ""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open an estimate"), start,
-                                              self.tr(FILE_FILTER))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open an estimate"), start, self.tr(FILE_FILTER)
+        )
         if name:
             self.open_file(name)
 
@@ -287,8 +297,9 @@ class MainWindow(QMainWindow):
 
     def _on_save_as_triggered(self) -> None:
         start = str(self._path) if self._path else ""
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the estimate"), start,
-                                              self.tr(FILE_FILTER))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the estimate"), start, self.tr(FILE_FILTER)
+        )
         if name:
             if not name.lower().endswith(".json"):
                 name += ".json"
@@ -333,9 +344,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.isWindowModified() and self.isVisible():
             answer = QMessageBox.question(
-                self, self.tr("Unsaved estimate"),
+                self,
+                self.tr("Unsaved estimate"),
                 self.tr("Save the changes to this estimate before closing?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
             )
             if answer == QMessageBox.StandardButton.Cancel:

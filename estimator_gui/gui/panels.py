@@ -230,8 +230,10 @@ class ItemPanel(QWidget):
     def show_scenario(self, scenario: Scenario) -> None:
         """Redraw from the session's scenario (cheap when this panel's items did not change)."""
         items = self.items(scenario)
-        if not self._refused and len(items) == len(self._items) and all(
-            a is b for a, b in zip(items, self._items, strict=True)
+        if (
+            not self._refused
+            and len(items) == len(self._items)
+            and all(a is b for a, b in zip(items, self._items, strict=True))
         ):
             return  # another panel's edit: frozen items that were not replaced are the same objects
         self._items = items
@@ -451,8 +453,10 @@ class RoomPanel(ItemPanel):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(GroupTableModel.COL_WORKING, QHeaderView.ResizeMode.Stretch)
         self.model.modelReset.connect(
-            lambda: fit_columns(self.table, GroupTableModel.COL_WORKING,
-                                frozenset({GroupTableModel.COL_COUNT})))
+            lambda: fit_columns(
+                self.table, GroupTableModel.COL_WORKING, frozenset({GroupTableModel.COL_COUNT})
+            )
+        )
         self.table.setMinimumHeight(110)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_group = QPushButton(self.tr("Add group"), groups_box)
@@ -462,8 +466,13 @@ class RoomPanel(ItemPanel):
         self.group_message = MessageLabel(f"{service}.groups.message", groups_box)
         self.messages["groups"] = self.group_message
         group_buttons = QHBoxLayout()
-        hint = QLabel(self.tr("Double-click a cell to edit it. Receives: 2 x 1280x720, "
-                              "or a mix such as HD 70, FHD 30."), groups_box)
+        hint = QLabel(
+            self.tr(
+                "Double-click a cell to edit it. Receives: 2 x 1280x720, "
+                "or a mix such as HD 70, FHD 30."
+            ),
+            groups_box,
+        )
         hint.setWordWrap(True)
         group_buttons.addWidget(hint, 1)
         group_buttons.addWidget(self.add_group)
@@ -559,15 +568,19 @@ class RoomPanel(ItemPanel):
             accepted = self.edit(key, lambda room: edits.with_role_count(room, role, value))
             if key == "audience":
                 refused = self.messages[key]
-                offer = (not accepted and not refused.isHidden()
-                         and value > limits.LOW_LATENCY_AUDIENCE
-                         and self._item is not None and self._item.delivery == "low_latency")
+                offer = (
+                    not accepted
+                    and not refused.isHidden()
+                    and value > limits.LOW_LATENCY_AUDIENCE
+                    and self._item is not None
+                    and self._item.delivery == "low_latency"
+                )
                 self.switch_to_cdn.setVisible(offer)
         elif key == "streams":
             fallback = self._chosen_resolution()
             self._edit_video_group(
-                key, lambda g: replace(g, receives=edits.with_stream_count(g.receives, value,
-                                                                             fallback))
+                key,
+                lambda g: replace(g, receives=edits.with_stream_count(g.receives, value, fallback)),
             )
 
     # ------------------------------------------------------------------ helpers
@@ -615,8 +628,9 @@ class RoomPanel(ItemPanel):
                 "%1", role_name(self.video_role)
             )
         else:
-            working = working_for(group.receives, group.mix, self.session.rate_card,
-                                  verb_receives())
+            working = working_for(
+                group.receives, group.mix, self.session.rate_card, verb_receives()
+            )
             text = self._working_text(role_name(group.role), working)
         if self.video_working.text() != text:
             self.video_working.setText(text)
@@ -639,8 +653,9 @@ class RoomPanel(ItemPanel):
         group = room.groups[row]
         self.mix_editor.setEnabled(True)
         name = group.label or role_name(group.role)
-        self.mix_caption.setText(self.tr("Resolution mix of the selected group: %1").replace(
-            "%1", name))
+        self.mix_caption.setText(
+            self.tr("Resolution mix of the selected group: %1").replace("%1", name)
+        )
         self.mix_editor.show_mix(group.mix)
 
     def _edit_selected_group(self, make: Callable[[Group], Group]) -> bool:
@@ -653,8 +668,8 @@ class RoomPanel(ItemPanel):
 
     def _on_resolution_edited(self, resolution: Resolution) -> None:
         self._edit_video_group(
-            "resolution", lambda g: replace(g, receives=edits.with_resolution(g.receives,
-                                                                               resolution))
+            "resolution",
+            lambda g: replace(g, receives=edits.with_resolution(g.receives, resolution)),
         )
 
     def _on_delivery_chosen(self, index: int) -> None:
@@ -664,8 +679,10 @@ class RoomPanel(ItemPanel):
 
     def _on_switch_to_cdn_clicked(self) -> None:
         viewers = self.audience.value() if self.audience is not None else 0
-        if self.edit("audience", lambda room: edits.with_role_count(
-                replace(room, delivery="cdn"), "audience", viewers)):
+        if self.edit(
+            "audience",
+            lambda room: edits.with_role_count(replace(room, delivery="cdn"), "audience", viewers),
+        ):
             self.switch_to_cdn.hide()
 
     def _on_price_list_chosen(self, index: int) -> None:
@@ -680,15 +697,17 @@ class RoomPanel(ItemPanel):
         self._show_group_mix()
 
     def _on_add_group_clicked(self) -> None:
-        if self.edit("groups", lambda room: replace(
-                room, groups=(*room.groups, edits.new_group(room)))):
+        if self.edit(
+            "groups", lambda room: replace(room, groups=(*room.groups, edits.new_group(room)))
+        ):
             self.table.selectRow(self.model.rowCount() - 1)
 
     def _on_remove_group_clicked(self) -> None:
         row = self._selected_row()
         if self._item is not None and 0 <= row < len(self._item.groups):
-            self.edit("groups", lambda room: replace(
-                room, groups=edits.remove_item(room.groups, row)))
+            self.edit(
+                "groups", lambda room: replace(room, groups=edits.remove_item(room.groups, row))
+            )
 
     def _on_mix_switched(self, use_mix: bool) -> None:
         if use_mix:
@@ -719,8 +738,11 @@ class TaskPanel(ItemPanel):
         self.grid_row(grid, "days", self.tr("Days in the month"), self.days)
         self.minutes = self.slider("minutes", 0, SLIDER_MINUTES, limits.SESSION_MINUTES_MAX)
         self.grid_row(grid, "minutes", self.tr("Minutes per task"), self.minutes)
-        caption = (self.tr("Streams recorded together") if kind == "recording"
-                   else self.tr("Input streams mixed"))
+        caption = (
+            self.tr("Streams recorded together")
+            if kind == "recording"
+            else self.tr("Input streams mixed")
+        )
         self.streams = self.slider("streams", 0, 16, limits.STREAMS_MAX)
         self.grid_row(grid, "streams", caption, self.streams)
         self.resolution = ResolutionComboBox(f"{kind}.resolution", inputs)
@@ -763,10 +785,12 @@ class TaskPanel(ItemPanel):
 
     def empty_text(self) -> str:
         if self.kind == "recording":
-            return self.tr("This estimate records nothing. Add a recording task to price "
-                           "cloud recording.")
-        return self.tr("This estimate mixes nothing on the cloud. Add a mixing task to price "
-                       "MixTranscoding.")
+            return self.tr(
+                "This estimate records nothing. Add a recording task to price cloud recording."
+            )
+        return self.tr(
+            "This estimate mixes nothing on the cloud. Add a mixing task to price MixTranscoding."
+        )
 
     def items(self, scenario: Scenario) -> list[Item]:
         return list(scenario.recording if self.kind == "recording" else scenario.transcoding)
@@ -780,7 +804,8 @@ class TaskPanel(ItemPanel):
     def with_new_item(self, scenario: Scenario) -> Scenario:
         number = len(self.items(scenario)) + 1
         task: RecordingTask | TranscodingTask = (
-            edits.new_recording(number) if self.kind == "recording"
+            edits.new_recording(number)
+            if self.kind == "recording"
             else edits.new_transcoding(number)
         )
         return replace(scenario, **{self.kind: (*getattr(scenario, self.kind), task)})
@@ -800,8 +825,9 @@ class TaskPanel(ItemPanel):
             self.codec.setCurrentIndex(self.codec.findData(item.codec))
         verb = verb_records() if self.kind == "recording" else verb_mixes()
         working = working_for(streams, item.mix, self.session.rate_card, verb)
-        text = (self.tr("Each task %1").replace("%1", working.text)
-                + (f"\n\u26a0 {working.warning}" if working.warning else ""))
+        text = self.tr("Each task %1").replace("%1", working.text) + (
+            f"\n\u26a0 {working.warning}" if working.warning else ""
+        )
         if self.working.text() != text:
             self.working.setText(text)
         self.mix_editor.show_mix(item.mix)
@@ -815,8 +841,17 @@ class TaskPanel(ItemPanel):
             self.edit(key, lambda t: replace(t, seconds=Decimal(value * SECONDS_PER_MINUTE)))
         elif key == "streams":
             fallback = self._chosen_resolution()
-            self.edit(key, lambda t: replace(t, **{self.streams_field: edits.with_stream_count(
-                getattr(t, self.streams_field), value, fallback)}))
+            self.edit(
+                key,
+                lambda t: replace(
+                    t,
+                    **{
+                        self.streams_field: edits.with_stream_count(
+                            getattr(t, self.streams_field), value, fallback
+                        )
+                    },
+                ),
+            )
 
     def _chosen_resolution(self) -> Resolution:
         try:
@@ -825,8 +860,17 @@ class TaskPanel(ItemPanel):
             return HD_720
 
     def _on_resolution_edited(self, resolution: Resolution) -> None:
-        self.edit("resolution", lambda t: replace(t, **{self.streams_field: edits.with_resolution(
-            getattr(t, self.streams_field), resolution)}))
+        self.edit(
+            "resolution",
+            lambda t: replace(
+                t,
+                **{
+                    self.streams_field: edits.with_resolution(
+                        getattr(t, self.streams_field), resolution
+                    )
+                },
+            ),
+        )
 
     def _on_codec_chosen(self, index: int) -> None:
         code = self.codec.itemData(index) if self.codec is not None else None
@@ -835,8 +879,14 @@ class TaskPanel(ItemPanel):
 
     def _on_mix_switched(self, use_mix: bool) -> None:
         if use_mix:
-            self.edit("mix", lambda t: replace(t, mix=_starting_mix(
-                getattr(t, self.streams_field), self.session), **{self.streams_field: ()}))
+            self.edit(
+                "mix",
+                lambda t: replace(
+                    t,
+                    mix=_starting_mix(getattr(t, self.streams_field), self.session),
+                    **{self.streams_field: ()},
+                ),
+            )
         else:
             self.edit("mix", lambda t: replace(t, mix=None, **{self.streams_field: (HD_720,)}))
         if self._item is not None:
@@ -855,8 +905,9 @@ class RelayBox(QGroupBox):
         self.mode = QComboBox(self)
         self.mode.setObjectName("relay.mode")
         self.mode.addItem(self.tr("No relay"), "none")
-        self.mode.addItem(self.tr("Monthly peak bandwidth (accounts before 2025-10-23)"),
-                          "peak_mbps")
+        self.mode.addItem(
+            self.tr("Monthly peak bandwidth (accounts before 2025-10-23)"), "peak_mbps"
+        )
         self.mode.addItem(self.tr("Relay minutes (accounts from 2025-10-23)"), "minutes")
         self.amount = DecimalSpinBox(self)
         self.amount.setObjectName("relay.amount")
@@ -907,8 +958,13 @@ class RelayBox(QGroupBox):
         mode = self.mode.currentData()
         value = self.amount.decimal_value()
         try:
-            relay = (None if mode == "none" else Relay(peak_mbps=value) if mode == "peak_mbps"
-                     else Relay(minutes=value))
+            relay = (
+                None
+                if mode == "none"
+                else Relay(peak_mbps=value)
+                if mode == "peak_mbps"
+                else Relay(minutes=value)
+            )
             self.session.update(replace(self.session.scenario, relay=relay))
         except InputError as error:
             self.message.show_message(refusal_text(error))
@@ -929,4 +985,3 @@ class MixingRelayPanel(QWidget):
         layout.addWidget(self.tasks)
         layout.addWidget(self.relay)
         layout.addStretch(1)
-

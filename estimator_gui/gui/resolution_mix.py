@@ -25,8 +25,9 @@ def rebalance(
     others = [t for t in TIERS if t != tier and t not in locked]
     if not others:
         return dict(shares)
-    locked_sum = sum((shares.get(t, Decimal(0)) for t in TIERS if t != tier and t in locked),
-                     Decimal(0))
+    locked_sum = sum(
+        (shares.get(t, Decimal(0)) for t in TIERS if t != tier and t in locked), Decimal(0)
+    )
     value = min(max(value, Decimal(0)), HUNDRED - locked_sum)
     remaining = HUNDRED - locked_sum - value
     weights = [shares.get(t, Decimal(0)) for t in others]

@@ -128,9 +128,11 @@ class TotalsPanel(QFrame):
     def show_breakdown(self, breakdown: Breakdown) -> None:
         money = breakdown.currency
         self.gross.setText(f"{format_money(breakdown.gross)} {money}")
-        self.free_used.setText(self._free_used_text(
-            breakdown.free_minutes_used, format_money(breakdown.free_amount), money
-        ))
+        self.free_used.setText(
+            self._free_used_text(
+                breakdown.free_minutes_used, format_money(breakdown.free_amount), money
+            )
+        )
         self.subtotal.setText(f"{format_money(breakdown.subtotal)} {money}")
         sign = "\u2212" if breakdown.discount else ""
         self.discount.setText(f"{sign}{format_money(breakdown.discount)} {money}")
@@ -176,4 +178,3 @@ class TotalsPanel(QFrame):
 
     def _on_free_changed(self, value: int) -> None:
         self.free_minutes_edited.emit(value)
-

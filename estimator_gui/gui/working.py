@@ -37,9 +37,7 @@ def streams_text(streams: tuple[Resolution, ...]) -> str:
 
 
 def mix_text(mix: Mix) -> str:
-    return ", ".join(
-        f"{tier_name(tier)} {format_decimal(share)}%" for tier, share in mix if share
-    )
+    return ", ".join(f"{tier_name(tier)} {format_decimal(share)}%" for tier, share in mix if share)
 
 
 def stream_working(streams: tuple[Resolution, ...], card: RateCard, verb: str) -> Working:
@@ -63,12 +61,16 @@ def stream_working(streams: tuple[Resolution, ...], card: RateCard, verb: str) -
     if next_tier == tier:
         return Working(text)
     if next_tier is None:
-        warning = _tr("one more %1 stream goes above %2 px, where no price is published").replace(
-            "%1", str(step)
-        ).replace("%2", format_int(card.max_pixels))
+        warning = (
+            _tr("one more %1 stream goes above %2 px, where no price is published")
+            .replace("%1", str(step))
+            .replace("%2", format_int(card.max_pixels))
+        )
     else:
-        warning = _tr("one more %1 stream moves it to %2").replace("%1", str(step)).replace(
-            "%2", tier_name(next_tier)
+        warning = (
+            _tr("one more %1 stream moves it to %2")
+            .replace("%1", str(step))
+            .replace("%2", tier_name(next_tier))
         )
     return Working(text, warning)
 
