@@ -52,6 +52,7 @@ _ROOM_KEYS = {
     "groups",
     "audience_price_list",
     "delivery",
+    "publishers",
 }
 _GROUP_KEYS = {"role", "label", "count", "minutes", "seconds", "receives", "mix"}
 _RECORDING_KEYS = {"label", "tasks_per_day", "days", "minutes", "seconds", "records", "mix"}
@@ -388,6 +389,7 @@ def _room(path: str, value: Any) -> Room:
             f"is more than the {limits.GROUPS_MAX} allowed",
             code="too_many",
         )
+    publishers = obj.get("publishers")
     seconds = _seconds(path, obj, required=True)
     assert seconds is not None
     return _build(
@@ -401,6 +403,7 @@ def _room(path: str, value: Any) -> Room:
         groups=tuple(_group(f"{path}.groups[{i}]", g) for i, g in enumerate(groups)),
         audience_price_list=obj.get("audience_price_list", "standard"),
         delivery=obj.get("delivery", "low_latency"),
+        publishers=None if publishers is None else _int(_join(path, "publishers"), publishers),
     )
 
 
@@ -502,6 +505,8 @@ def _room_data(room: Room) -> dict[str, Any]:
         data["audience_price_list"] = room.audience_price_list
     if room.is_live:
         data["delivery"] = room.delivery
+    if room.publishers is not None:
+        data["publishers"] = room.publishers
     data["groups"] = []
     for group in room.groups:
         item: dict[str, Any] = {"role": group.role, "count": group.count}

@@ -15,7 +15,9 @@ SESSION_MINUTES_MAX = 1440  # one session lasts at most a day
 ROOMS_PER_DAY_MAX = 1_000_000
 TASKS_PER_DAY_MAX = 1_000_000
 GROUP_COUNT_MAX = 10_000_000  # CDN audience is uncapped by TRTC; this only stops absurd input
-STREAMS_MAX = 64  # streams one user receives or one task records at once
+# Streams one user receives at once: nobody sees more cameras than a room has on (50 in a call)
+# or more co-anchors than a live room holds (50). Recording and mixing tasks take the same bound.
+STREAMS_MAX = 50
 RESOLUTION_SIDE_MAX = 8192
 RELAY_MBPS_MAX = 1_000_000
 RELAY_MINUTES_MAX = 10_000_000_000

@@ -86,6 +86,16 @@ def describe_streams(streams: tuple[Resolution, ...]) -> str:
 
 
 def _check_streams(name: str, streams: tuple[Resolution, ...], mix: Mix | None) -> None:
+    if isinstance(streams, tuple) and len(streams) > limits.STREAMS_MAX:
+        raise InputError(
+            name,
+            len(streams),
+            f"streams at once is more than {limits.STREAMS_MAX}: a call room has at most "
+            f"{limits.CALL_PUBLISHERS} cameras on and a live room at most "
+            f"{limits.LIVE_CO_ANCHORS} co-anchors",
+            code="too_many_streams",
+            limit=limits.STREAMS_MAX,
+        )
     checks.sequence(name, streams, limits.STREAMS_MAX)
     for index, stream in enumerate(streams):
         if not isinstance(stream, Resolution):
@@ -192,6 +202,9 @@ class Room:
     label: str = ""
     audience_price_list: str = "standard"
     delivery: str = "low_latency"
+    # Call rooms: microphones (audio call) or cameras (video call) on at once; None: not stated.
+    # It does not change the price; it is checked against the brief's limit of 50.
+    publishers: int | None = None
 
     def __post_init__(self) -> None:
         checks.choice("service", self.service, SERVICES)
@@ -213,9 +226,40 @@ class Room:
             raise InputError(
                 "delivery", self.delivery, "applies to live rooms only", code="not_applicable"
             )
+        self._check_publishers()
         for index, group in enumerate(self.groups):
             self._check_group(index, group)
         self._check_room_limits()
+
+    def _check_publishers(self) -> None:
+        if self.publishers is None:
+            return
+        if self.service not in CALL_SERVICES:
+            raise InputError(
+                "publishers",
+                self.publishers,
+                "applies to call rooms only; in a live room the anchors publish",
+                code="not_applicable",
+            )
+        device = "microphones" if self.service == "audio_call" else "cameras"
+        checks.whole("publishers", self.publishers, 0, 10**9)
+        if self.publishers > limits.CALL_PUBLISHERS:
+            raise InputError(
+                "publishers",
+                self.publishers,
+                f"{device} on at once is more than the {limits.CALL_PUBLISHERS} a call room allows",
+                code="too_many_publishers",
+                limit=limits.CALL_PUBLISHERS,
+            )
+        users = sum(group.count for group in self.groups if isinstance(group, Group))
+        if self.publishers > users:
+            raise InputError(
+                "publishers",
+                self.publishers,
+                f"{device} on at once is more than the {users} users in the room",
+                code="more_publishers_than_users",
+                limit=users,
+            )
 
     @property
     def is_live(self) -> bool:
@@ -242,14 +286,15 @@ class Room:
                 "use a video service for video",
                 code="video_in_audio_service",
             )
-        if self.service in CALL_SERVICES and len(group.receives) > limits.CALL_PUBLISHERS:
+        if self.publishers is not None and len(group.receives) > self.publishers:
             raise InputError(
                 f"{where}.receives",
                 len(group.receives),
-                f"streams is more than the {limits.CALL_PUBLISHERS} cameras a call room has on "
-                "at once",
-                code="too_many_cameras",
-                limit=limits.CALL_PUBLISHERS,
+                f"streams is more than the {self.publishers} "
+                f"{'cameras' if self.service == 'video_call' else 'publishers'} on in the room "
+                "(publishers)",
+                code="more_streams_than_publishers",
+                limit=self.publishers,
             )
 
     def _check_room_limits(self) -> None:

@@ -41,7 +41,7 @@ def room(
     minutes_each: int | str = 10,
     rooms_per_day: int = 1,
     days: int = 1,
-    **options: str,
+    **options: str | int,
 ) -> Room:
     return Room(
         service=service, rooms_per_day=rooms_per_day, days=days, seconds=minutes(minutes_each),
