@@ -125,40 +125,30 @@ def _duration_price_list(room: Room, role: str) -> str:
 
 
 def _task_usages(scenario: Scenario, card: RateCard) -> Iterator[Usage]:
-    for t, task in enumerate(scenario.recording):
-        source = f"recording[{t}]"
-        field = f"{source}.{'mix' if task.mix is not None else 'records'}"
+    """Recording and mixing tasks: each task's time at the tier of what it records or mixes."""
+    tasks = [
+        ("recording", t, task, "records", task.records, "standard")
+        for t, task in enumerate(scenario.recording)
+    ] + [
+        ("transcoding", t, task, "inputs", task.inputs, task.codec)
+        for t, task in enumerate(scenario.transcoding)
+    ]
+    for section, t, task, streams_key, streams, price_list in tasks:
+        source = f"{section}[{t}]"
+        field = f"{source}.{'mix' if task.mix is not None else streams_key}"
         total = task.tasks_per_day * task.days * task.seconds
-        for tier, share, pixels in _tiered(card, task.records, task.mix, field):
+        for tier, share, pixels in _tiered(card, streams, task.mix, field):
             yield Usage(
                 source,
-                "recording",
-                "recording",
+                section,
+                section,
                 task.label,
                 "",
-                "standard",
+                price_list,
                 tier,
                 pixels,
                 share,
                 task.tasks_per_day,
-                total * share / HUNDRED,
-            )
-    for t, mixing in enumerate(scenario.transcoding):
-        source = f"transcoding[{t}]"
-        field = f"{source}.{'mix' if mixing.mix is not None else 'inputs'}"
-        total = mixing.tasks_per_day * mixing.days * mixing.seconds
-        for tier, share, pixels in _tiered(card, mixing.inputs, mixing.mix, field):
-            yield Usage(
-                source,
-                "transcoding",
-                "transcoding",
-                mixing.label,
-                "",
-                mixing.codec,
-                tier,
-                pixels,
-                share,
-                mixing.tasks_per_day,
                 total * share / HUNDRED,
             )
 

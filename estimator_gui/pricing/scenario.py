@@ -342,6 +342,14 @@ class Room:
                 )
 
 
+def _check_task(label: str, tasks_per_day: int, days: int, seconds: Decimal) -> None:
+    """What recording and mixing tasks share: a label, tasks a day, days, minutes per task."""
+    checks.text("label", label)
+    checks.whole("tasks_per_day", tasks_per_day, 0, limits.TASKS_PER_DAY_MAX)
+    checks.whole("days", days, limits.DAYS_MIN, limits.DAYS_MAX)
+    _check_duration("minutes", seconds)
+
+
 @dataclass(frozen=True, slots=True)
 class RecordingTask:
     """Cloud recording: each task records the listed streams together."""
@@ -354,10 +362,7 @@ class RecordingTask:
     label: str = ""
 
     def __post_init__(self) -> None:
-        checks.text("label", self.label)
-        checks.whole("tasks_per_day", self.tasks_per_day, 0, limits.TASKS_PER_DAY_MAX)
-        checks.whole("days", self.days, limits.DAYS_MIN, limits.DAYS_MAX)
-        _check_duration("minutes", self.seconds)
+        _check_task(self.label, self.tasks_per_day, self.days, self.seconds)
         _check_streams("records", self.records, self.mix)
 
 
@@ -374,10 +379,7 @@ class TranscodingTask:
     label: str = ""
 
     def __post_init__(self) -> None:
-        checks.text("label", self.label)
-        checks.whole("tasks_per_day", self.tasks_per_day, 0, limits.TASKS_PER_DAY_MAX)
-        checks.whole("days", self.days, limits.DAYS_MIN, limits.DAYS_MAX)
-        _check_duration("minutes", self.seconds)
+        _check_task(self.label, self.tasks_per_day, self.days, self.seconds)
         checks.choice("codec", self.codec, CODECS)
         _check_streams("inputs", self.inputs, self.mix)
 
