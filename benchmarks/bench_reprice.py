@@ -58,8 +58,9 @@ def _settle(app: QApplication) -> None:
     app.processEvents()
 
 
-def measure(app: QApplication, slider: QSlider, moves: int, painted: list[PaintCounter]
-            ) -> tuple[list[float], int]:
+def measure(
+    app: QApplication, slider: QSlider, moves: int, painted: list[PaintCounter]
+) -> tuple[list[float], int]:
     """Milliseconds per move; and the smallest number of paints any watched widget received."""
     low, high = slider.minimum(), slider.maximum()
     span = max(1, min(high - low, 200))
@@ -123,13 +124,16 @@ def real_window() -> tuple[QWidget, QSlider, list[QWidget]]:
 def _report(name: str, timings: list[float], paints: int, moves: int) -> tuple[float, float]:
     median = statistics.median(timings)
     p99 = statistics.quantiles(timings, n=100)[98]
-    print(f"{name:<22} median {median:6.2f} ms   p99 {p99:6.2f} ms   "
-          f"max {max(timings):6.2f} ms   ({moves} moves, fewest repaints of a view: {paints})")
+    print(
+        f"{name:<22} median {median:6.2f} ms   p99 {p99:6.2f} ms   "
+        f"max {max(timings):6.2f} ms   ({moves} moves, fewest repaints of a view: {paints})"
+    )
     return median, p99
 
 
-def _run(app: QApplication, make: Callable[[], tuple[QWidget, QSlider, list[QWidget]]],
-         moves: int) -> tuple[list[float], int]:
+def _run(
+    app: QApplication, make: Callable[[], tuple[QWidget, QSlider, list[QWidget]]], moves: int
+) -> tuple[list[float], int]:
     window, slider, watched = make()
     window.show()
     _settle(app)
@@ -156,11 +160,15 @@ def main(argv: list[str]) -> int:
     median, p99 = _report("estimator window", real_timings, real_paints, moves)
     ratio = median / base_median
     ok = ratio <= GOAL_RATIO and p99 < GOAL_P99_MS
-    print(f"ratio {ratio:.2f}x baseline median (goal <= {GOAL_RATIO:.0f}x); "
-          f"p99 {p99:.2f} ms (goal < {GOAL_P99_MS:.0f} ms): {'met' if ok else 'NOT met'}")
+    print(
+        f"ratio {ratio:.2f}x baseline median (goal <= {GOAL_RATIO:.0f}x); "
+        f"p99 {p99:.2f} ms (goal < {GOAL_P99_MS:.0f} ms): {'met' if ok else 'NOT met'}"
+    )
     if real_paints < moves or base_paints < moves:
-        print("error: a view was not repainted on every move; the timings do not count",
-              file=sys.stderr)
+        print(
+            "error: a view was not repainted on every move; the timings do not count",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -67,6 +67,13 @@ class SliderSpinBox(QWidget):
     def value(self) -> int:
         return self.spin.value()
 
+    def set_unset_text(self, text: str) -> None:
+        """Show ``text`` instead of the minimum, for an optional input that is not stated."""
+        self.spin.setSpecialValueText(text)
+        metrics = self.spin.fontMetrics()
+        width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance("0,000,000,0"))
+        self.spin.setMinimumWidth(width + 24)
+
     def set_value(self, value: int) -> None:
         """Show ``value`` without announcing it as an edit."""
         if value == self.spin.value() and min(value, self.slider.maximum()) == self.slider.value():

@@ -92,10 +92,22 @@ REFUSALS = {
         "Labels",
         "A call room holds at most %1 users at once; interactive live streaming takes more.",
     ),
-    "too_many_cameras": QT_TRANSLATE_NOOP(
+    "too_many_streams": QT_TRANSLATE_NOOP(
         "Labels",
-        "A call room has at most %1 cameras or microphones on at once, so nobody receives more "
-        "than %1 streams.",
+        "A call room has at most %1 cameras or microphones on at once and a live room at most %1 "
+        "co-anchors, so nobody receives more than %1 streams.",
+    ),
+    "too_many_publishers": QT_TRANSLATE_NOOP(
+        "Labels", "A call room has at most %1 cameras or microphones on at once."
+    ),
+    "more_publishers_than_users": QT_TRANSLATE_NOOP(
+        "Labels",
+        "More on at once than the users in the room (%1): add participants first, or turn fewer "
+        "on.",
+    ),
+    "more_streams_than_publishers": QT_TRANSLATE_NOOP(
+        "Labels",
+        "Cameras on at once is set to %1 for this room, so nobody receives more streams than that.",
     ),
     "too_many_anchors": QT_TRANSLATE_NOOP(
         "Labels", "A live room holds at most %1 co-anchors at once."
@@ -112,6 +124,15 @@ REFUSALS = {
     "mix_not_100": QT_TRANSLATE_NOOP("Labels", "The shares of a resolution mix must sum to 100%."),
     "bad_resolution": QT_TRANSLATE_NOOP(
         "Labels", "%2 is not a resolution; write WIDTHxHEIGHT, such as 1280x720."
+    ),
+}
+# The same code worded for the field it was raised on, where the general wording would mislead.
+FIELD_REFUSALS = {
+    ("too_many_streams", "records"): QT_TRANSLATE_NOOP(
+        "Labels", "A recording task records at most %1 streams together."
+    ),
+    ("too_many_streams", "inputs"): QT_TRANSLATE_NOOP(
+        "Labels", "A mixing task mixes at most %1 input streams."
     ),
 }
 
@@ -164,7 +185,8 @@ def notice_text(notice: Notice) -> str:
 
 def refusal_text(error: InputError) -> str:
     """What the window says next to an input the core refused: the rule, in the user's language."""
-    source = REFUSALS.get(error.code)
+    field = error.field.rsplit(".", 1)[-1]
+    source = FIELD_REFUSALS.get((error.code, field)) or REFUSALS.get(error.code)
     if source is None:
         # The core words its rules in English; the window still shows them rather than nothing.
         value = "" if error.value is None else str(error.value)

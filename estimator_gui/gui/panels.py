@@ -50,6 +50,7 @@ from estimator_gui.gui.labels import (
     role_name,
     service_name,
 )
+from estimator_gui.gui.locale_format import format_int
 from estimator_gui.gui.resolution_mix import ResolutionMixWidget
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.working import (
@@ -79,6 +80,9 @@ from estimator_gui.pricing.scenario import (
 Item = Any  # a Room, RecordingTask or TranscodingTask
 HD_720 = Resolution(1280, 720)
 SLIDER_MINUTES = 240  # most sessions; longer ones up to a day are typed
+# Spin boxes take more than a limit allows, so that a value past it is typed and then refused with
+# its reason, instead of being silently clamped to the limit.
+TYPED_STREAMS_MAX = 999
 
 
 def _minutes(seconds: Decimal) -> int:
@@ -174,6 +178,7 @@ class ItemPanel(QWidget):
         """Caption, input and, under the input, the place its refusals are shown."""
         row = grid.rowCount()
         label = QLabel(caption, widget.parentWidget())
+        label.setObjectName(f"{self._key}.{key}.caption")
         label.setWordWrap(True)
         label.setBuddy(widget.spin if isinstance(widget, SliderSpinBox) else widget)
         message = MessageLabel(f"{self._key}.{key}.message", widget.parentWidget())
@@ -386,7 +391,7 @@ class RoomPanel(ItemPanel):
         self.grid_row(grid, "days", self.tr("Days in the month"), self.days)
         self.minutes = self.slider("minutes", 0, SLIDER_MINUTES, limits.SESSION_MINUTES_MAX)
         self.grid_row(grid, "minutes", self.tr("Minutes per session"), self.minutes)
-        self.participants = self.anchors = self.audience = None
+        self.participants = self.anchors = self.audience = self.publishers = None
         if self.is_live:
             self.anchors = self.slider("anchors", 0, limits.LIVE_CO_ANCHORS, limits.GROUP_COUNT_MAX)
             self.grid_row(grid, "anchors", self.tr("Anchors (co-anchors at once)"), self.anchors)
@@ -404,6 +409,23 @@ class RoomPanel(ItemPanel):
                 "participants", 0, limits.CALL_ROOM_USERS, limits.GROUP_COUNT_MAX
             )
             self.grid_row(grid, "participants", self.tr("Participants per room"), self.participants)
+            # Room.publishers: not stated (None) unless the sales person sets it; 0 shows that.
+            self.publishers = self.slider(
+                "publishers", 0, limits.CALL_PUBLISHERS, limits.GROUP_COUNT_MAX
+            )
+            self.publishers.set_unset_text(self.tr("Not stated"))
+            self.publishers.setToolTip(
+                self.tr(
+                    "How many have a camera (video call) or a microphone (audio call) on at once; "
+                    "it does not change the price, it is checked against the limit of %1."
+                ).replace("%1", format_int(limits.CALL_PUBLISHERS))
+            )
+            caption = (
+                self.tr("Cameras on at once")
+                if service == "video_call"
+                else self.tr("Microphones on at once")
+            )
+            self.grid_row(grid, "publishers", caption, self.publishers)
         self.streams = self.resolution = None
         self.video_working = QLabel(inputs)
         if self.has_video:
@@ -412,7 +434,7 @@ class RoomPanel(ItemPanel):
                 if self.is_live
                 else self.tr("Cameras each participant watches")
             )
-            self.streams = self.slider("streams", 0, limits.CALL_PUBLISHERS, limits.STREAMS_MAX)
+            self.streams = self.slider("streams", 0, limits.CALL_PUBLISHERS, TYPED_STREAMS_MAX)
             self.grid_row(grid, "streams", caption, self.streams)
             self.resolution = ResolutionComboBox(f"{service}.resolution", inputs)
             self.grid_row(grid, "resolution", self.tr("Resolution of each camera"), self.resolution)
@@ -538,6 +560,8 @@ class RoomPanel(ItemPanel):
         self.minutes.set_value(_minutes(room.seconds))
         if self.participants is not None:
             self.participants.set_value(self._count(room, "participant"))
+        if self.publishers is not None:
+            self.publishers.set_value(room.publishers or 0)
         if self.anchors is not None and self.audience is not None:
             self.anchors.set_value(self._count(room, "anchor"))
             self.audience.set_value(self._count(room, "audience"))
@@ -563,6 +587,9 @@ class RoomPanel(ItemPanel):
             self.edit(key, lambda room: replace(room, days=value))
         elif key == "minutes":
             self.edit(key, lambda room: replace(room, seconds=Decimal(value * SECONDS_PER_MINUTE)))
+        elif key == "publishers":
+            publishers = value or None  # 0 is shown as "Not stated"
+            self.edit(key, lambda room: replace(room, publishers=publishers))
         elif key in ("participants", "anchors", "audience"):
             role = "participant" if key == "participants" else "anchor" if key == "anchors" else key
             accepted = self.edit(key, lambda room: edits.with_role_count(room, role, value))
@@ -743,7 +770,7 @@ class TaskPanel(ItemPanel):
             if kind == "recording"
             else self.tr("Input streams mixed")
         )
-        self.streams = self.slider("streams", 0, 16, limits.STREAMS_MAX)
+        self.streams = self.slider("streams", 0, 16, TYPED_STREAMS_MAX)
         self.grid_row(grid, "streams", caption, self.streams)
         self.resolution = ResolutionComboBox(f"{kind}.resolution", inputs)
         self.grid_row(grid, "resolution", self.tr("Resolution of each stream"), self.resolution)

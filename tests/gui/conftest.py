@@ -23,7 +23,8 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
     monkeypatch.setattr(
-        QMessageBox, "question",
+        QMessageBox,
+        "question",
         staticmethod(lambda *_args: QMessageBox.StandardButton.Discard),
     )
     return shown

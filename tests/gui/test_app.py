@@ -68,7 +68,11 @@ def test_screenshot_from_the_command_line(tmp_path):
     example = EXAMPLES[0]
     result = subprocess.run(
         [sys.executable, "-m", "estimator_gui", str(example), "--screenshot", str(out)],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QLocale
 
 from estimator_gui.files.ratecard_io import default_rate_card
+from estimator_gui.gui.app import ensure_application
 from estimator_gui.gui.locale_format import format_decimal, format_money, parse_decimal
 from estimator_gui.gui.resolution_mix import rebalance
 from estimator_gui.gui.working import stream_working
@@ -28,6 +29,7 @@ def test_numbers_follow_the_locale(qapp):
 
 
 def test_the_working_and_the_warning_one_step_from_the_next_tier(qapp):
+    ensure_application()  # the window's number format: digits grouped, whatever the system locale
     card = default_rate_card()
     hd = Resolution(1280, 720)
     five = stream_working((hd,) * 5, card, "receives")
@@ -46,8 +48,9 @@ shares = st.lists(st.integers(0, 100), min_size=5, max_size=5).filter(lambda v: 
 
 @given(shares, st.sampled_from(TIERS), st.integers(-20, 120), st.sets(st.sampled_from(TIERS)))
 def test_rebalance_always_sums_to_100_and_keeps_locks(raw, tier, value, locked):
+    # Shares as a file holds them: at most 6 decimals (the reader's limit), so sums are exact.
     total = sum(raw)
-    start = [Decimal(v) * 100 / total for v in raw]
+    start = [(Decimal(v) * 100 / total).quantize(Decimal("0.000001")) for v in raw]
     start[-1] += 100 - sum(start)
     before = dict(zip(TIERS, start, strict=True))
     after = rebalance(before, tier, Decimal(value), locked)
@@ -57,12 +60,18 @@ def test_rebalance_always_sums_to_100_and_keeps_locks(raw, tier, value, locked):
         assert after[locked_tier] == before[locked_tier]
     unlocked_others = [t for t in TIERS if t != tier and t not in locked]
     if unlocked_others:
-        assert after[tier] == min(max(Decimal(value), Decimal(0)), 100 - sum(
-            before[t] for t in locked - {tier}))
+        assert after[tier] == min(
+            max(Decimal(value), Decimal(0)), 100 - sum(before[t] for t in locked - {tier})
+        )
 
 
 def test_rebalance_spreads_in_proportion():
-    before = {"audio": Decimal(0), "HD": Decimal(60), "FHD": Decimal(30), "2K": Decimal(10),
-              "4K": Decimal(0)}
+    before = {
+        "audio": Decimal(0),
+        "HD": Decimal(60),
+        "FHD": Decimal(30),
+        "2K": Decimal(10),
+        "4K": Decimal(0),
+    }
     after = rebalance(before, "4K", Decimal(50), set())
     assert after == {"audio": 0, "HD": 30, "FHD": 15, "2K": 5, "4K": 50}

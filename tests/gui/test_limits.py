@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton, QSpinBox
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox
+from tests_gui_paths import TEAM_MEETINGS
 
 from estimator_gui.gui.inputs import MessageLabel
 
@@ -28,8 +29,9 @@ def _assert_refused(window, before, name: str, text: str) -> None:
 def test_three_hundred_users_in_a_call_room(window):
     before = window.current_breakdown()
     _type(window, "video_call.participants", 301)
-    _assert_refused(window, before, "video_call.participants",
-                    "A call room holds at most 300 users at once")
+    _assert_refused(
+        window, before, "video_call.participants", "A call room holds at most 300 users at once"
+    )
     assert window.findChild(QSpinBox, "video_call.participants.spin").value() == 301
     _type(window, "video_call.participants", 300)
     assert _message(window, "video_call.participants").isHidden()
@@ -43,22 +45,105 @@ def test_fifty_cameras_in_a_call_room(window):
     combo.lineEdit().editingFinished.emit()
     before = window.current_breakdown()
     _type(window, "video_call.streams", 51)
-    _assert_refused(window, before, "video_call.streams",
-                    "A call room has at most 50 cameras or microphones on at once")
+    _assert_refused(
+        window,
+        before,
+        "video_call.streams",
+        "A call room has at most 50 cameras or microphones on at once",
+    )
+    assert window.findChild(QSpinBox, "video_call.streams.spin").value() == 51  # not clamped
+    assert len(window.session.scenario.rooms[0].groups[0].receives) == 1
+
+
+def test_fifty_one_streams_typed_in_the_table(window):
+    model = window.panels["video_call"].model
+    before = window.current_breakdown()
+    assert not model.setData(model.index(0, model.COL_VIDEO), "51 x 320x180")
+    _assert_refused(window, before, "video_call.groups", "nobody receives more than 50 streams")
+
+
+def test_fifty_one_streams_recorded_together(window):
+    before = window.current_breakdown()
+    _type(window, "recording.streams", 51)
+    _assert_refused(
+        window, before, "recording.streams", "A recording task records at most 50 streams together"
+    )
+
+
+def test_fifty_one_cameras_on_at_once(window):
+    before = window.current_breakdown()
+    _type(window, "video_call.publishers", 51)
+    _assert_refused(
+        window,
+        before,
+        "video_call.publishers",
+        "A call room has at most 50 cameras or microphones on at once",
+    )
+    assert window.session.scenario.rooms[0].publishers is None
+
+
+def test_fifty_one_microphones_on_at_once(make_window):
+    window = make_window(TEAM_MEETINGS)
+    window.tabs.setCurrentIndex(0)
+    label = window.panels["audio_call"].findChild(QLabel, "audio_call.publishers.caption")
+    assert label.text() == "Microphones on at once"
+    before = window.current_breakdown()
+    _type(window, "audio_call.publishers", 51)
+    _assert_refused(
+        window,
+        before,
+        "audio_call.publishers",
+        "A call room has at most 50 cameras or microphones on at once",
+    )
+
+
+def test_more_cameras_on_than_users(window):
+    before = window.current_breakdown()
+    _type(window, "video_call.publishers", 3)  # the 1:1 lesson room holds 2
+    _assert_refused(
+        window, before, "video_call.publishers", "More on at once than the users in the room (2)"
+    )
+    _type(window, "video_call.publishers", 2)
+    assert window.session.scenario.rooms[0].publishers == 2
+    assert _message(window, "video_call.publishers").isHidden()
+    assert window.totals.stale.isHidden()
+
+
+def test_more_streams_than_cameras_on(window):
+    _type(window, "video_call.publishers", 1)
+    before = window.current_breakdown()
+    _type(window, "video_call.streams", 2)
+    _assert_refused(
+        window, before, "video_call.streams", "Cameras on at once is set to 1 for this room"
+    )
+
+
+def test_fewer_participants_than_cameras_on(window):
+    _type(window, "video_call.publishers", 2)
+    before = window.current_breakdown()
+    _type(window, "video_call.participants", 1)
+    _assert_refused(
+        window, before, "video_call.participants", "More on at once than the users in the room (1)"
+    )
 
 
 def test_fifty_co_anchors(window):
     before = window.current_breakdown()
     _type(window, "live_video.anchors", 51)
-    _assert_refused(window, before, "live_video.anchors",
-                    "A live room holds at most 50 co-anchors at once")
+    _assert_refused(
+        window, before, "live_video.anchors", "A live room holds at most 50 co-anchors at once"
+    )
 
 
 def test_a_hundred_thousand_low_latency_viewers_offers_relay_to_cdn(window):
     before = window.current_breakdown()
     _type(window, "live_video.audience", 100_001)
-    _assert_refused(window, before, "live_video.audience",
-                    "Low-latency live streaming takes at most 100,000 viewers a room")
+    _assert_refused(
+        window,
+        before,
+        "live_video.audience",
+        "Low-latency live streaming takes at most 100,000 viewers a room",
+    )
     offer = window.findChild(QPushButton, "live_video.switch_to_cdn")
     assert not offer.isHidden()
     offer.click()

@@ -49,7 +49,9 @@ def test_group_model_shows_inherited_minutes_and_mix(window):
     assert model.index(1, model.COL_MINUTES).data() == "40"
     assert model.index(1, model.COL_VIDEO).data() == "mix: HD 70%, FHD 30%"
     assert model.index(1, model.COL_VIDEO).data(model.ValueRole) == (
-        ("HD", Decimal(70)), ("FHD", Decimal(30)))
+        ("HD", Decimal(70)),
+        ("FHD", Decimal(30)),
+    )
 
 
 def test_parse_streams_and_mix():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from decimal import Decimal
 
@@ -197,8 +198,10 @@ def test_recording_panel_edits_the_task(window):
     window.findChild(QSlider, "recording.streams.slider").setValue(1)
     task = window.session.scenario.recording[0]
     assert task.records == (Resolution(1280, 720),)
-    assert window.panels["recording"].working.text().startswith(
-        "Each task records 1280x720 = 921,600 px \u2192 HD"
+    assert (
+        window.panels["recording"]
+        .working.text()
+        .startswith("Each task records 1280x720 = 921,600 px \u2192 HD")
     )
 
 
@@ -261,6 +264,30 @@ def test_open_and_save_round_trip(window, tmp_path):
     assert not window.isWindowModified()
     assert window.open_file(TUTORING)
     assert window.session.scenario == read_scenario(TUTORING)
+
+
+def test_cameras_on_at_once_is_optional_and_does_not_change_the_price(window, tmp_path):
+    """A file without 'publishers' saves without it; a stated number is kept; 0 is not stated."""
+    spin = window.findChild(QSpinBox, "video_call.publishers.spin")
+    assert spin.value() == 0 and spin.text() == "Not stated"
+    untouched = tmp_path / "untouched.json"
+    assert window.save_file(untouched)
+    assert all("publishers" not in room for room in json.loads(untouched.read_text())["rooms"])
+
+    total = window.current_breakdown().total
+    window.findChild(QSlider, "video_call.publishers.slider").setValue(2)
+    assert window.session.scenario.rooms[0].publishers == 2
+    assert window.current_breakdown().total == total
+    stated = tmp_path / "stated.json"
+    assert window.save_file(stated)
+    assert json.loads(stated.read_text())["rooms"][0]["publishers"] == 2
+    assert read_scenario(stated) == window.session.scenario
+
+    spin.setValue(0)
+    assert window.session.scenario.rooms[0].publishers is None
+    assert spin.text() == "Not stated"
+    assert window.open_file(stated)
+    assert spin.value() == 2
 
 
 def test_twenty_thousand_slider_moves_do_not_crash(window):

@@ -9,3 +9,4 @@ from estimator_gui.files.resources import resource
 EXAMPLES = sorted(resource("examples").glob("*.json"))
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.json"))
 TUTORING = resource("examples", "tutoring.json")
+TEAM_MEETINGS = resource("examples", "team_meetings.json")
