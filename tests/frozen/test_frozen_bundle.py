@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -138,3 +139,18 @@ def test_the_xcb_plugin_finds_every_library(executable):
         out = subprocess.run(["ldd", str(qt / "plugins" / plugin)], capture_output=True,
                              text=True, check=True).stdout
         assert "not found" not in out, out
+
+
+def test_qt_catalogues_of_our_languages_are_bundled(executable):
+    """build.spec drops Qt's catalogues except qtbase_* of each language we ship a .qm for."""
+    import PySide6
+
+    qt_translations = Path(PySide6.__file__).parent / "Qt" / "translations"
+    folder = _internal(executable) / "PySide6" / "Qt" / "translations"
+    bundled = {p.name for p in folder.glob("*.qm")} if folder.is_dir() else set()
+    for ours in (ROOT / "resources" / "translations").glob("*.qm"):
+        match = re.search(r"(?:^|[_.-])([a-z]{2,3})(?:_[A-Z]{2}|_Han[st])?$", ours.stem)
+        assert match, f"{ours.name}: no language in the name (app_ko.qm, app_zh_CN.qm)"
+        wanted = {p.name for p in qt_translations.glob(f"qtbase_{match.group(1)}*.qm")}
+        assert wanted <= bundled, f"{ours.name}: Qt's {sorted(wanted - bundled)} not bundled"
+    assert not any(name.startswith(("qtdeclarative_", "qtmultimedia_")) for name in bundled)
