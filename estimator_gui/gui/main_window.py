@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -40,6 +40,30 @@ from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import SERVICES, Scenario
 
 FILE_FILTER = "TRTC estimate (*.json);;All files (*)"
+
+
+class PanelScrollArea(QScrollArea):
+    """Scrolls a panel up and down, never sideways: it asks its pane for the panel's full width.
+
+    A plain QScrollArea asks for almost nothing, so a splitter squeezes it and long captions
+    (or long translations) end up behind a horizontal scroll bar.
+    """
+
+    def __init__(self, panel: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(panel)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        panel = self.widget()
+        if panel is None:
+            return hint
+        width = panel.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(), hint.height())
 
 
 class MainWindow(QMainWindow):
@@ -82,10 +106,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("panels")
         self.tabs.setDocumentMode(True)
+        # Every tab in view, never behind scroll arrows nor elided: the pane widens instead.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.panels: dict[str, QWidget] = {}
         for service in SERVICES:
             self._add_panel(service, service_name(service), RoomPanel(session, service))
-        self._add_panel("recording", service_name("recording"), TaskPanel(session, "recording"))
+        self._add_panel("recording", self.tr("Recording"), TaskPanel(session, "recording"))
         mixing = MixingRelayPanel(session)
         self._add_panel("mixing_relay", self.tr("Mixing and relay"), mixing)
 
@@ -166,11 +193,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _add_panel(self, key: str, title: str, panel: QWidget) -> None:
-        scroll = QScrollArea(self.tabs)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(panel)
-        self.tabs.addTab(scroll, title)
+        self.tabs.addTab(PanelScrollArea(panel, self.tabs), title)
         self.panels[key] = panel
         for item_panel in [panel, *panel.findChildren(ItemPanel)]:
             if isinstance(item_panel, ItemPanel):

@@ -105,6 +105,7 @@ class ItemPanel(QWidget):
         self._items: list[Item] = []
         self._refused = False
         self.messages: dict[str, MessageLabel] = {}
+        self._sliders: list[SliderSpinBox] = []
 
         self.selector = QComboBox(self)
         self.selector.setObjectName(f"{key}.selector")
@@ -191,7 +192,14 @@ class ItemPanel(QWidget):
     def slider(self, key: str, minimum: int, slider_max: int, spin_max: int) -> SliderSpinBox:
         widget = SliderSpinBox(f"{self._key}.{key}", minimum, slider_max, spin_max, self.editor)
         widget.value_edited.connect(lambda value, k=key: self.on_value_edited(k, value))
+        self._sliders.append(widget)
         return widget
+
+    def align_spin_boxes(self) -> None:
+        """One width for every spin box of the panel, so that their sliders end in one column."""
+        width = max((s.spin.minimumWidth() for s in self._sliders), default=0)
+        for widget in self._sliders:
+            widget.spin.setMinimumWidth(width)
 
     def on_value_edited(self, key: str, value: int) -> None:
         raise NotImplementedError
@@ -525,6 +533,7 @@ class RoomPanel(ItemPanel):
         self.remove_group.clicked.connect(self._on_remove_group_clicked)
         self.mix_editor.mix_switched.connect(self._on_mix_switched)
         self.mix_editor.mix_edited.connect(self._on_mix_edited)
+        self.align_spin_boxes()
         self.show_scenario(session.scenario)
 
     # ------------------------------------------------------------------ ItemPanel
@@ -802,6 +811,7 @@ class TaskPanel(ItemPanel):
         self.mix_editor.mix_edited.connect(
             lambda mix: self.edit("mix", lambda t: replace(t, mix=mix, **{self.streams_field: ()}))
         )
+        self.align_spin_boxes()
         self.show_scenario(session.scenario)
 
     def item_caption(self) -> str:

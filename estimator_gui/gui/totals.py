@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QSpinBox,
@@ -61,9 +62,12 @@ class TotalsPanel(QFrame):
         self.subtotal = _amount_label(self, "totals.subtotal")
         self.discount = _amount_label(self, "totals.discount")
         self.total = _amount_label(self, "totals.total", font)
-        for label in (self.gross, self.subtotal, self.discount, self.total):
+        for label in (self.gross, self.free_used, self.subtotal, self.discount, self.total):
             _fix_size(label, AMOUNT_TEMPLATE)
-        _fix_size(self.free_used, self._free_used_text(10_000_000, "\u2212000,000,000.00", "USD"))
+        # The minutes used sit beside the allowance they come from; the figure column holds money.
+        self.free_minutes_used = QLabel(self)
+        self.free_minutes_used.setObjectName("totals.free_minutes_used")
+        _fix_size(self.free_minutes_used, self._free_used_text(card_free_minutes))
 
         self.discount_spin = DecimalSpinBox(self)
         self.discount_spin.setObjectName("totals.discount_percent")
@@ -76,7 +80,7 @@ class TotalsPanel(QFrame):
         self.free_spin.setRange(0, card_free_minutes)
         self.free_spin.setGroupSeparatorShown(True)
         self.free_spin.setKeyboardTracking(False)
-        self.free_spin.setSuffix(self.tr(" free min"))
+        self.free_spin.setToolTip(self.tr("Free minutes a month (0 switches them off)"))
 
         # Caption | input | figure: the figures line up on the right, whatever the captions' length.
         grid = QGridLayout()
@@ -89,13 +93,20 @@ class TotalsPanel(QFrame):
         )
         for row, (caption, field, figure) in enumerate(rows):
             grid.addWidget(QLabel(caption, self), row, 0)
-            if field is not None:
+            if field is self.free_spin:
+                free_row = QHBoxLayout()
+                free_row.addWidget(self.free_spin)
+                free_row.addWidget(self.free_minutes_used)
+                free_row.addStretch(1)
+                grid.addLayout(free_row, row, 1)
+            elif field is not None:
                 grid.addWidget(field, row, 1, Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(figure, row, 2, Qt.AlignmentFlag.AlignRight)
         total_caption = QLabel(self.tr("Total"), self)
         total_caption.setFont(font)
         grid.addWidget(total_caption, len(rows), 0)
-        grid.addWidget(self.total, len(rows), 2, Qt.AlignmentFlag.AlignRight)
+        # Spanning the input column too: the large figure does not widen the column of the others.
+        grid.addWidget(self.total, len(rows), 1, 1, 2, Qt.AlignmentFlag.AlignRight)
 
         self.contract_notice = QLabel(self)
         self.contract_notice.setObjectName("totals.contract_notice")
@@ -115,6 +126,9 @@ class TotalsPanel(QFrame):
         self.stale.setStyleSheet("QLabel { color: #b00020; }")
         self.stale.hide()
 
+        for label in (self.contract_notice, self.notices, self.stale):
+            # A wrapped label asks for a width near its text's; let the pane narrow, it wraps.
+            label.setMinimumWidth(160)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.stale)
@@ -128,11 +142,9 @@ class TotalsPanel(QFrame):
     def show_breakdown(self, breakdown: Breakdown) -> None:
         money = breakdown.currency
         self.gross.setText(f"{format_money(breakdown.gross)} {money}")
-        self.free_used.setText(
-            self._free_used_text(
-                breakdown.free_minutes_used, format_money(breakdown.free_amount), money
-            )
-        )
+        sign = "\u2212" if breakdown.free_amount else ""
+        self.free_used.setText(f"{sign}{format_money(breakdown.free_amount)} {money}")
+        self.free_minutes_used.setText(self._free_used_text(breakdown.free_minutes_used))
         self.subtotal.setText(f"{format_money(breakdown.subtotal)} {money}")
         sign = "\u2212" if breakdown.discount else ""
         self.discount.setText(f"{sign}{format_money(breakdown.discount)} {money}")
@@ -162,13 +174,8 @@ class TotalsPanel(QFrame):
             self.notices.setText("\n".join(f"\u2022 {notice_text(n)}" for n in key))
             self.notices.setVisible(bool(key))
 
-    def _free_used_text(self, minutes: int, amount: str, money: str) -> str:
-        return (
-            self.tr("%1 used: \u2212%2 %3")
-            .replace("%1", format_int(minutes))
-            .replace("%2", amount)
-            .replace("%3", money)
-        )
+    def _free_used_text(self, minutes: int) -> str:
+        return self.tr("%1 used").replace("%1", format_int(minutes))
 
     def show_stale(self, stale: bool) -> None:
         self.stale.setVisible(stale)

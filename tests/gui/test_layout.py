@@ -1,0 +1,181 @@
+"""The window lays out on a 1366x768 laptop, in English and with translations 40% longer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QTranslator
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStyle,
+    QWidget,
+)
+from tests_gui_paths import EXAMPLES
+
+from estimator_gui.gui.main_window import MainWindow
+
+LAPTOP = (1366, 768)
+
+
+class PseudoTranslator(QTranslator):
+    """Every source text about 40% longer, bracketed so that a cut end shows."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if not source:
+            return ""
+        return f"[{source}{'~' * max(2, len(source) * 2 // 5 - 2)}]"
+
+
+@pytest.fixture
+def pseudo_translation(qapp: QApplication) -> Iterator[PseudoTranslator]:
+    translator = PseudoTranslator(qapp)
+    assert QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+    translator.deleteLater()
+
+
+def _shown(widget: QWidget, text: str) -> str:
+    """The text a button draws: '&&' is a literal ampersand, a single '&' marks a shortcut."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _cut_off_sideways(widget: QWidget) -> bool:
+    """Part of the widget's width is hidden by an ancestor (a scroll area, a splitter pane)."""
+    visible = widget.visibleRegion().boundingRect()
+    return not visible.isEmpty() and visible.width() < widget.width()
+
+
+def _label_clipped(label: QLabel) -> str:
+    text = label.text()
+    if not text or label.textFormat() == Qt.TextFormat.RichText or "<" in text:
+        return ""
+    margin = label.margin()
+    rect = label.contentsRect().adjusted(margin, margin, -margin, -margin)
+    indent = max(label.indent(), 0)
+    rect.adjust(indent, 0, 0, 0)
+    flags = int(label.alignment().value)
+    if label.wordWrap():
+        flags |= Qt.TextFlag.TextWordWrap.value
+    needed = QFontMetrics(label.font()).boundingRect(rect, flags, text)
+    if needed.width() > rect.width() + 1 or needed.height() > rect.height() + 1:
+        return f"needs {needed.width()}x{needed.height()}, has {rect.width()}x{rect.height()}"
+    return ""
+
+
+def _button_clipped(button: QAbstractButton) -> str:
+    text = _shown(button, button.text())
+    if not text:
+        return ""
+    style = button.style()
+    if isinstance(button, QCheckBox | QRadioButton):
+        kind = isinstance(button, QCheckBox)
+        indicator = style.pixelMetric(
+            QStyle.PixelMetric.PM_IndicatorWidth
+            if kind
+            else QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+            None,
+            button,
+        )
+        spacing = style.pixelMetric(
+            QStyle.PixelMetric.PM_CheckBoxLabelSpacing
+            if kind
+            else QStyle.PixelMetric.PM_RadioButtonLabelSpacing,
+            None,
+            button,
+        )
+        room = button.width() - indicator - spacing
+    else:
+        room = button.width() - 2 * style.pixelMetric(
+            QStyle.PixelMetric.PM_ButtonMargin, None, button
+        )
+        if not button.icon().isNull():
+            room -= button.iconSize().width() + 4
+    width = QFontMetrics(button.font()).horizontalAdvance(text)
+    return f"text {width} px wide in {room} px" if width > room else ""
+
+
+def clipped_widgets(window: MainWindow) -> list[str]:
+    """Every visible label, button and tab whose text does not fit where it is shown."""
+    problems: list[str] = []
+
+    def name(widget: QWidget) -> str:
+        return f"{type(widget).__name__} {widget.objectName() or '?'} {widget.text()!r}"
+
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.width() <= 0:
+            continue
+        if isinstance(widget, QLabel):
+            reason = _label_clipped(widget)
+        elif isinstance(widget, QPushButton | QCheckBox | QRadioButton):
+            reason = _button_clipped(widget)
+        else:
+            continue
+        if not reason and (widget.text() and _cut_off_sideways(widget)):
+            reason = "cut off by the pane or scroll area it sits in"
+        if reason:
+            problems.append(f"{name(widget)}: {reason}")
+    tab_bar = window.tabs.tabBar()
+    metrics = QFontMetrics(tab_bar.font())
+    for index in range(tab_bar.count()):
+        rect: QRect = tab_bar.tabRect(index)
+        text = _shown(tab_bar, tab_bar.tabText(index))
+        if rect.left() < 0 or rect.right() >= tab_bar.width():
+            problems.append(f"tab {text!r}: outside the tab bar ({rect} in {tab_bar.width()})")
+        elif metrics.horizontalAdvance(text) > rect.width():
+            problems.append(f"tab {text!r}: text wider than its tab")
+    for scroll in window.findChildren(QScrollArea):
+        if scroll.isVisible() and scroll.horizontalScrollBar().isVisible():
+            problems.append(f"{scroll.widget().objectName()}: scrolls sideways")
+    return problems
+
+
+def _every_tab_clipped(window: MainWindow, qtbot) -> list[str]:  # type: ignore[no-untyped-def]
+    window.resize(*LAPTOP)
+    window.show()
+    qtbot.waitExposed(window)
+    assert (window.width(), window.height()) == LAPTOP, "the window must fit the laptop screen"
+    problems = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        tab = window.tabs.tabText(index)
+        problems += [f"[{tab}] {problem}" for problem in clipped_widgets(window)]
+    return sorted(set(problems))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_nothing_is_clipped_on_a_laptop(make_window, qtbot, path):
+    window = make_window(path)
+    assert _every_tab_clipped(window, qtbot) == []
+
+
+def test_nothing_is_clipped_with_translations_40_percent_longer(
+    pseudo_translation, make_window, qtbot
+):
+    window = make_window()
+    assert window.tabs.tabText(0).startswith("[Audio call")  # the translation is in use
+    assert _every_tab_clipped(window, qtbot) == []
+
+
+def test_the_check_finds_a_clipped_label(make_window, qtbot):
+    """The check itself: a long caption squeezed into a fixed width is reported."""
+    window = make_window()
+    window.resize(*LAPTOP)
+    window.show()
+    qtbot.waitExposed(window)
+    label = QLabel("A caption far too long to be shown in forty pixels", window.totals)
+    label.setObjectName("squeezed")
+    label.setGeometry(0, 0, 40, 20)
+    label.show()
+    assert any("squeezed" in problem for problem in clipped_widgets(window))
