@@ -108,6 +108,7 @@ def _run(outdir: Path, scenario_path: Path | None, window_factory: WindowFactory
         window.show()
         _settle(app, lambda: _exposed(window), SETTLE_SECONDS * 3)
         moved = _move_a_slider(app, window)
+        moved += _chart_series(window)
         written = [_screenshot(window, outdir / "screenshot.png")]
         written += _documents(window, path, outdir)
     finally:
@@ -219,6 +220,19 @@ def _move_a_slider(app: Any, window: Any) -> str:
         f"moving each of {len(usable)} enabled sliders left current_breakdown().total unchanged: "
         + ", ".join(tried)
     )
+
+
+def _chart_series(window: Any) -> str:
+    """QtCharts works in this build: every chart view of the window holds a series."""
+    try:
+        from PySide6.QtCharts import QChartView
+    except ImportError as error:
+        raise SelfTestError(f"QtCharts does not load: {error}") from error
+    views = window.findChildren(QChartView)
+    counts = [len(view.chart().series()) for view in views]
+    if views and not all(counts):
+        raise SelfTestError(f"a chart shows no series (series per chart: {counts})")
+    return f", {len(views)} chart(s) with {sum(counts)} series" if views else ", no chart"
 
 
 def _screenshot(window: Any, path: Path) -> Path:

@@ -182,3 +182,15 @@ def test_self_test_passes_against_the_real_window(qapp, tmp_path, capsys):
     status = selftest.run(tmp_path)
     captured = capsys.readouterr()
     assert status == 0, captured.err
+
+
+def test_an_empty_chart_fails(qapp, tmp_path, capsys):
+    from PySide6.QtCharts import QChartView
+
+    def with_empty_chart(path):
+        window = DoubleWindow(path)
+        QChartView(window.centralWidget()).setObjectName("empty.chart")
+        return window
+
+    assert selftest.run(tmp_path, window_factory=with_empty_chart) == 1
+    assert "a chart shows no series" in capsys.readouterr().err
