@@ -64,10 +64,12 @@ bundle-onefile: $(BUNDLE_INPUTS) $(STAMP) | $(SYSDEPS_STAMP)
 	$(PYINSTALLER) --workpath build/onefile --distpath dist/onefile build.spec -- --onefile
 
 $(ARCHIVE): $(BUNDLE_STAMP) packaging/linux/trtc-estimator.desktop \
-		packaging/linux/install-desktop-entry.sh resources/icons/trtc-estimator.png
+		packaging/linux/install-desktop-entry.sh packaging/linux/README.txt \
+		resources/icons/trtc-estimator.png
 	rm -rf dist/pack && mkdir -p dist/pack/$(DIST_NAME)
 	cp -a dist/trtc-estimator/. dist/pack/$(DIST_NAME)/
 	cp packaging/linux/trtc-estimator.desktop packaging/linux/install-desktop-entry.sh \
+		packaging/linux/README.txt \
 		resources/icons/trtc-estimator.png dist/pack/$(DIST_NAME)/
 	tar -C dist/pack --owner=0 --group=0 --numeric-owner -cf - $(DIST_NAME) | gzip -9 > $@.part
 	mv $@.part $@
