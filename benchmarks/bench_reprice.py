@@ -113,7 +113,7 @@ def real_window() -> tuple[QWidget, QSlider, list[QWidget]]:
     from estimator_gui.gui.app import build_window
 
     window = build_window()
-    window.tabs.setCurrentWidget(window.panels["video_call"].parentWidget().parentWidget())
+    window.tabs.setCurrentIndex(list(window.panels).index("video_call"))
     slider = window.findChild(QSlider, SLIDER)
     if slider is None:
         raise SystemExit(f"no slider named {SLIDER}")

@@ -43,7 +43,7 @@ class BreakdownTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Service"),
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Tier"),
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Minutes"),
-        QT_TRANSLATE_NOOP("BreakdownTableModel", "Price per 1,000 min"),
+        QT_TRANSLATE_NOOP("BreakdownTableModel", "Per 1,000 min"),
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Gross"),
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Free min"),
         QT_TRANSLATE_NOOP("BreakdownTableModel", "Net"),
@@ -114,6 +114,8 @@ class BreakdownTableModel(QAbstractTableModel):
                 return QCoreApplication.translate("BreakdownTableModel", self.HEADERS[section])
             if role == _ALIGNMENT:
                 return _RIGHT if section in self.NUMERIC else _LEFT
+            if role == _TOOLTIP and section == self.COL_UNIT_PRICE:
+                return self.tr("Unit price: USD per 1,000 minutes (relay: per Mbps)")
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:

@@ -78,7 +78,7 @@ class BreakdownChart(QChartView):
         self.setChart(chart)
         # Bars are axis-aligned rectangles: antialiasing would only slow each repaint of a drag.
         self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(180)
         self._key: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._amounts: dict[tuple[str, str], Decimal] = {}
         self._series: QHorizontalStackedBarSeries | None = None

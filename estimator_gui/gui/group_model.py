@@ -96,7 +96,7 @@ class GroupTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("GroupTableModel", "Label"),
         QT_TRANSLATE_NOOP("GroupTableModel", "Count"),
         QT_TRANSLATE_NOOP("GroupTableModel", "Minutes"),
-        QT_TRANSLATE_NOOP("GroupTableModel", "Receives (streams or mix)"),
+        QT_TRANSLATE_NOOP("GroupTableModel", "Receives"),
         QT_TRANSLATE_NOOP("GroupTableModel", "Working"),
     )
 
@@ -166,6 +166,11 @@ class GroupTableModel(QAbstractTableModel):
             and (0 <= section < len(self.HEADERS))
         ):
             return QCoreApplication.translate("GroupTableModel", self.HEADERS[section])
+        if orientation == Qt.Orientation.Horizontal and role == _TOOLTIP:
+            if section == self.COL_VIDEO:
+                return self.tr("Streams each member receives at once, or a resolution mix")
+            if section == self.COL_WORKING:
+                return self.tr("How the streams received fix the tier")
         return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -188,7 +188,12 @@ class MessageLabel(QLabel):
             self.hide()
 
 
-def fit_columns(table: QTableView, stretched: int, numeric: frozenset[int] = frozenset()) -> None:
+def fit_columns(
+    table: QTableView,
+    stretched: int,
+    numeric: frozenset[int] = frozenset(),
+    widest_chars: int = 14,
+) -> None:
     """Columns sized to their contents plus room for a few more digits, once per new set of rows.
 
     Sizing on every repaint (ResizeToContents) re-reads every cell of the table on each slider
@@ -196,7 +201,7 @@ def fit_columns(table: QTableView, stretched: int, numeric: frozenset[int] = fro
     """
     table.resizeColumnsToContents()
     metrics = table.fontMetrics()
-    spare, widest = metrics.horizontalAdvance("0,0"), metrics.horizontalAdvance("M" * 14)
+    spare, widest = metrics.horizontalAdvance("0,0"), metrics.horizontalAdvance("M" * widest_chars)
     model = table.model()
     for column in range(model.columnCount() if model is not None else 0):
         if column == stretched:

@@ -141,9 +141,10 @@ class MainWindow(QMainWindow):
         right_split = QSplitter(Qt.Orientation.Vertical, self)
         right_split.addWidget(self.breakdown_table)
         right_split.addWidget(self.chart)
-        right_split.setStretchFactor(0, 2)
-        right_split.setStretchFactor(1, 3)
-        right_split.setSizes([260, 420])
+        # Table and chart share the height: the lines are the reason for every figure.
+        right_split.setStretchFactor(0, 1)
+        right_split.setStretchFactor(1, 1)
+        right_split.setSizes([300, 300])
         right_split.setChildrenCollapsible(False)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)

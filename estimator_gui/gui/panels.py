@@ -12,7 +12,14 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -195,6 +202,18 @@ class ItemPanel(QWidget):
         self._sliders.append(widget)
         return widget
 
+    @staticmethod
+    def fit_captions(grid: QGridLayout, widest: int = 230) -> None:
+        """The caption column as wide as its longest caption, up to ``widest`` px (then it wraps):
+        a wrapped label asks for little, and captions broke over two lines with room to spare."""
+        needed = 0
+        for row in range(grid.rowCount()):
+            item = grid.itemAtPosition(row, 0)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel) and label.text():
+                needed = max(needed, label.fontMetrics().horizontalAdvance(label.text()) + 2)
+        grid.setColumnMinimumWidth(0, min(needed, widest))
+
     def align_spin_boxes(self) -> None:
         """One width for every spin box of the panel, so that their sliders end in one column."""
         width = max((s.spin.minimumWidth() for s in self._sliders), default=0)
@@ -311,6 +330,17 @@ class ItemPanel(QWidget):
         text = self.name_edit.text().strip()
         if self._item is not None and text != self._item.label:
             self.edit("add", lambda item: replace(item, label=text))
+
+
+class GroupTableView(QTableView):
+    """The groups table, asking for its minimum height and growing into whatever is left.
+
+    A table's default preferred height (192 px) made the panel taller than a laptop's screen:
+    the scroll area sizes a panel with wrapped labels by its preferred height.
+    """
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class RoleDelegate(QStyledItemDelegate):
@@ -469,9 +499,10 @@ class RoomPanel(ItemPanel):
             self.grid_row(grid, "price_list", self.tr("Audience price list"), self.price_list)
             self.price_list.activated.connect(self._on_price_list_chosen)
 
+        self.fit_captions(grid)
         groups_box = QGroupBox(self.tr("Participant groups in each room"), self.editor)
         self.model = GroupTableModel(session.rate_card, self)
-        self.table = QTableView(groups_box)
+        self.table = GroupTableView(groups_box)
         self.table.setObjectName(f"{service}.groups")
         self.table.setModel(self.model)
         self.table.setItemDelegate(RoleDelegate(self.table))
@@ -482,12 +513,16 @@ class RoomPanel(ItemPanel):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(GroupTableModel.COL_WORKING, QHeaderView.ResizeMode.Stretch)
+        # Text columns narrower than the breakdown's: the working is what this table is read for.
         self.model.modelReset.connect(
             lambda: fit_columns(
-                self.table, GroupTableModel.COL_WORKING, frozenset({GroupTableModel.COL_COUNT})
+                self.table,
+                GroupTableModel.COL_WORKING,
+                frozenset({GroupTableModel.COL_COUNT}),
+                widest_chars=9,
             )
         )
-        self.table.setMinimumHeight(110)
+        self.table.setMinimumHeight(100)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_group = QPushButton(self.tr("Add group"), groups_box)
         self.add_group.setObjectName(f"{service}.add_group")
@@ -791,6 +826,7 @@ class TaskPanel(ItemPanel):
                 self.codec.addItem(codec_name(code), code)
             self.grid_row(grid, "codec", self.tr("Output codec"), self.codec)
             self.codec.activated.connect(self._on_codec_chosen)
+        self.fit_captions(grid)
         self.working = QLabel(inputs)
         self.working.setObjectName(f"{kind}.working")
         self.working.setWordWrap(True)

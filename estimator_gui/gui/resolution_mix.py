@@ -5,7 +5,15 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
 
 from estimator_gui.gui.labels import tier_name
 from estimator_gui.pricing.scenario import TIERS, Mix
@@ -68,13 +76,17 @@ class ResolutionMixWidget(QWidget):
         self.sliders: dict[str, QSlider] = {}
         self.spins: dict[str, QSpinBox] = {}
         self.locks: dict[str, QCheckBox] = {}
+        # One column per tier (name and lock, slider, share): three rows instead of five, so the
+        # control fits under a groups table without scrolling the panel on a laptop.
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for row, tier in enumerate(TIERS):
+        layout.setVerticalSpacing(2)
+        for column, tier in enumerate(TIERS):
             label = QLabel(tier_name(tier), self)
             slider = QSlider(Qt.Orientation.Horizontal, self)
             slider.setObjectName(f"{name}.{tier}.slider")
             slider.setRange(0, 100)
+            slider.setMinimumWidth(48)
             spin = QSpinBox(self)
             spin.setObjectName(f"{name}.{tier}.spin")
             spin.setRange(0, 100)
@@ -82,14 +94,18 @@ class ResolutionMixWidget(QWidget):
             lock = QCheckBox(self.tr("Lock"), self)
             lock.setObjectName(f"{name}.{tier}.lock")
             label.setBuddy(spin)
-            layout.addWidget(label, row, 0)
-            layout.addWidget(slider, row, 1)
-            layout.addWidget(spin, row, 2)
-            layout.addWidget(lock, row, 3)
+            lock.setToolTip(self.tr("Keep this share while the others move"))
+            head = QHBoxLayout()
+            head.addWidget(label)
+            head.addStretch(1)
+            head.addWidget(lock)
+            layout.addLayout(head, 0, column)
+            layout.addWidget(slider, 1, column)
+            layout.addWidget(spin, 2, column)
+            layout.setColumnStretch(column, 1)
             slider.valueChanged.connect(lambda value, t=tier: self._on_share_moved(t, value))
             spin.valueChanged.connect(lambda value, t=tier: self._on_share_moved(t, value))
             self.sliders[tier], self.spins[tier], self.locks[tier] = slider, spin, lock
-        layout.setColumnStretch(1, 1)
         self._show_shares()
 
     def mix(self) -> Mix:

@@ -179,3 +179,21 @@ def test_the_check_finds_a_clipped_label(make_window, qtbot):
     label.setGeometry(0, 0, 40, 20)
     label.show()
     assert any("squeezed" in problem for problem in clipped_widgets(window))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_panel_fits_a_laptop_without_scrolling(make_window, qtbot, path):
+    """The live video panel, mix control included, used to need a scroll on 1366x768."""
+    window = make_window(path)
+    window.resize(*LAPTOP)
+    window.show()
+    qtbot.waitExposed(window)
+    scrolling = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        scroll = window.tabs.currentWidget()
+        assert isinstance(scroll, QScrollArea)
+        if scroll.verticalScrollBar().maximum() > 0:
+            scrolling.append(window.tabs.tabText(index))
+    assert scrolling == []
