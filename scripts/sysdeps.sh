@@ -11,7 +11,7 @@ packages=(
   libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
   xvfb xauth fonts-noto-cjk poppler-utils binutils
   libxcb1 libxcb-render0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-glx0
-  libwayland-client0 libwayland-cursor0 libwayland-egl1
+  libwayland-client0 libwayland-cursor0 libwayland-egl1 weston
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

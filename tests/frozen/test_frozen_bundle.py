@@ -1,7 +1,8 @@
 """The frozen app: build the bundle (``make bundle``, reused while up to date) and run it.
 
 Runs ``trtc-estimator --self-test OUTDIR`` from the bundle offscreen and, on Linux, once on X11
-under Xvfb with Qt's xcb plugin, and prices a scenario with the bundle's command line. Set
+under Xvfb (Qt's xcb plugin) and once on Wayland under a headless weston, and prices a scenario
+with the bundle's command line. Set
 TRTC_BUNDLE=path/to/trtc-estimator to test a bundle built some other way (CI on Windows, macOS).
 """
 
@@ -13,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -98,6 +100,36 @@ def test_self_test_on_x11_under_xvfb(executable, tmp_path):
     )
     _assert_self_test_wrote(outdir, result)
     assert result.stdout.rstrip().endswith("on xcb")
+
+
+@pytest.mark.skipif(not LINUX, reason="Wayland is a Linux desktop")
+def test_self_test_on_wayland_under_headless_weston(executable, tmp_path):
+    """Most Linux desktops now run Wayland, where Qt picks its wayland plugin: prove it loads."""
+    weston = shutil.which("weston")
+    assert weston, "weston is missing: run scripts/sysdeps.sh (make sysdeps)"
+    runtime = tmp_path / "xdg-runtime"
+    runtime.mkdir(mode=0o700)
+    socket = "trtc-wayland-test"
+    compositor = subprocess.Popen(
+        [weston, "--backend=headless-backend.so", f"--socket={socket}", "--idle-time=0"],
+        env=_bundle_env(XDG_RUNTIME_DIR=str(runtime)),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while not (runtime / socket).exists():
+            assert compositor.poll() is None, f"weston exited: {compositor.stderr.read()}"
+            assert time.monotonic() < deadline, "weston did not open its socket in 20 s"
+            time.sleep(0.05)
+        outdir = tmp_path / "out"
+        result = _run([str(executable), "--self-test", str(outdir)], tmp_path,
+                      QT_QPA_PLATFORM="wayland", WAYLAND_DISPLAY=socket,
+                      XDG_RUNTIME_DIR=str(runtime))
+    finally:
+        compositor.terminate()
+        compositor.wait(timeout=10)
+    _assert_self_test_wrote(outdir, result)
+    assert result.stdout.rstrip().endswith("on wayland")
 
 
 def test_quote_from_the_bundle_matches_the_source(executable, tmp_path):
