@@ -51,7 +51,8 @@ def test_rebalance_always_sums_to_100_and_keeps_locks(raw, tier, value, locked):
     # Shares as a file holds them: at most 6 decimals (the reader's limit), so sums are exact.
     total = sum(raw)
     start = [(Decimal(v) * 100 / total).quantize(Decimal("0.000001")) for v in raw]
-    start[-1] += 100 - sum(start)
+    largest = start.index(max(start))
+    start[largest] += 100 - sum(start)  # the rounding rest goes where it cannot turn negative
     before = dict(zip(TIERS, start, strict=True))
     after = rebalance(before, tier, Decimal(value), locked)
     assert sum(after.values()) == 100
