@@ -55,6 +55,7 @@ class App:
 @dataclass
 class Launch:
     startup_s: float
+    python_s: float  # of which: until the bootloader had the interpreter running our hook
     maxrss_bytes: int
 
 
@@ -89,10 +90,13 @@ def launch(app: App) -> Launch:
     finally:
         _pid, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
-    painted = [line.split()[1] for line in output.splitlines() if line.startswith("first-paint ")]
-    if child.returncode != 0 or not painted:
+    marks = dict(line.split()[:2] for line in output.splitlines()
+                 if line.startswith(("first-paint ", "python-start ")))
+    if child.returncode != 0 or "first-paint" not in marks:
         raise RuntimeError(f"{app.name}: exit {child.returncode}, no first-paint line: {output!r}")
-    return Launch(float(painted[0]) - started, usage.ru_maxrss * 1024)  # Linux: KiB
+    return Launch(float(marks["first-paint"]) - started,
+                  float(marks.get("python-start", "nan")) - started,
+                  usage.ru_maxrss * 1024)  # Linux: KiB
 
 
 def folder_size(folder: Path) -> int:
@@ -181,6 +185,9 @@ def main(argv: list[str]) -> int:
             cells, scale = (f"{value / MB:9.1f} MB", f"{baseline / MB:9.1f} MB"), MB
         verdict = _verdict(value, baseline, ratio_goal, mb_goal, scale)
         print(f"{label:26}{cells[0]:>12}{cells[1]:>12}   {verdict}")
+    python = {name: statistics.median(x.python_s for x in runs) for name, runs in launches.items()}
+    print(f"  of which bootloader and interpreter (median): estimator {python[app.name] * 1000:.0f}"
+          f" ms, minimal {python[minimal.name] * 1000:.0f} ms; the rest is imports and the window")
     spread = {name: [round(x.startup_s * 1000) for x in runs] for name, runs in launches.items()}
     print(f"start-up runs (ms): {spread}")
     return 0

@@ -1,6 +1,7 @@
 """Runtime hook in every bundle build.spec makes: an opt-in first-paint probe for benchmarks.
 
 With TRTC_FIRST_PAINT_PROBE=1 in the environment, the frozen app prints
+``python-start <CLOCK_MONOTONIC seconds>`` when this hook runs (bootloader and interpreter up) and
 ``first-paint <CLOCK_MONOTONIC seconds>`` on standard output once its first window has painted
 and, with TRTC_FIRST_PAINT_EXIT=1, quits right after. Without the variable nothing is imported
 and nothing changes, so the app's own code needs no benchmark hook.
@@ -48,4 +49,8 @@ def _install_probe() -> None:
 
 
 if os.environ.get("TRTC_FIRST_PAINT_PROBE") == "1":
+    import time as _time
+
+    # the bootloader and the interpreter are up; everything after this is the app's own start-up
+    print(f"python-start {_time.monotonic():.6f}", flush=True)
     _install_probe()
