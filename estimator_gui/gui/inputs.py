@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -110,14 +110,15 @@ class DecimalSpinBox(QDoubleSpinBox):
 class ResolutionComboBox(QComboBox):
     """Common camera sizes to pick, or any WIDTHxHEIGHT typed."""
 
+    # The common names are words a translation may change ("4K UHD", "720p" written otherwise).
     PRESETS = (
-        ("640x360", "360p"),
-        ("960x540", "540p"),
-        ("1280x720", "720p"),
-        ("1920x1080", "1080p"),
-        ("2560x1440", "1440p"),
-        ("3840x2160", "4K UHD"),
-        ("4096x2160", "4K DCI"),
+        ("640x360", QT_TRANSLATE_NOOP("ResolutionComboBox", "360p")),
+        ("960x540", QT_TRANSLATE_NOOP("ResolutionComboBox", "540p")),
+        ("1280x720", QT_TRANSLATE_NOOP("ResolutionComboBox", "720p")),
+        ("1920x1080", QT_TRANSLATE_NOOP("ResolutionComboBox", "1080p")),
+        ("2560x1440", QT_TRANSLATE_NOOP("ResolutionComboBox", "1440p")),
+        ("3840x2160", QT_TRANSLATE_NOOP("ResolutionComboBox", "4K UHD")),
+        ("4096x2160", QT_TRANSLATE_NOOP("ResolutionComboBox", "4K DCI")),
     )
 
     resolution_edited = Signal(object)  # a Resolution picked or typed
@@ -129,7 +130,8 @@ class ResolutionComboBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for size, common in self.PRESETS:
-            self.addItem(f"{size} ({common})", size)
+            name = QCoreApplication.translate("ResolutionComboBox", common)
+            self.addItem(self.tr("%1 (%2)").replace("%1", size).replace("%2", name), size)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.activated.connect(self._on_activated)
         line_edit = self.lineEdit()
@@ -155,9 +157,18 @@ class ResolutionComboBox(QComboBox):
         if self.currentText() != self._shown:
             self._parse(self.currentText())
 
+    def token(self, text: str | None = None) -> str:
+        """The WIDTHxHEIGHT behind ``text`` (the current text by default): a preset's own size,
+        whatever order its translated caption puts size and name in; else what was typed."""
+        text = self.currentText() if text is None else text
+        index = self.findText(text)
+        if index >= 0 and self.itemData(index):
+            return str(self.itemData(index))
+        return text.split("(")[0].strip()
+
     def _parse(self, text: str) -> None:
         self._shown = self.currentText()
-        token = text.split("(")[0].strip()
+        token = self.token(text)
         try:
             resolution = Resolution.parse(token, "resolution")
         except InputError as error:

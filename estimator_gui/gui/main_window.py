@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -39,7 +39,12 @@ from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import SERVICES, Scenario
 
-FILE_FILTER = "TRTC estimate (*.json);;All files (*)"
+# Marked here for lupdate, translated where the dialogs open (self.tr looks it up under MainWindow).
+FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "TRTC estimate (*.json);;All files (*)")
+
+
+def _file_filter() -> str:
+    return QCoreApplication.translate("MainWindow", FILE_FILTER)
 
 
 class PanelScrollArea(QScrollArea):
@@ -308,7 +313,7 @@ class MainWindow(QMainWindow):
     def _on_open_triggered(self) -> None:
         start = str(self._path.parent) if self._path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open an estimate"), start, self.tr(FILE_FILTER)
+            self, self.tr("Open an estimate"), start, _file_filter()
         )
         if name:
             self.open_file(name)
@@ -322,7 +327,7 @@ class MainWindow(QMainWindow):
     def _on_save_as_triggered(self) -> None:
         start = str(self._path) if self._path else ""
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the estimate"), start, self.tr(FILE_FILTER)
+            self, self.tr("Save the estimate"), start, _file_filter()
         )
         if name:
             if not name.lower().endswith(".json"):
@@ -362,8 +367,13 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self._path.name if self._path else self.tr("untitled")
         title = self.session.scenario.title
-        text = f"{title} \u2014 {name}[*]" if title else f"{name}[*]"
-        self.setWindowTitle(f"{text} \u2014 {self.tr('TRTC price estimator')}")
+        # [*] is where Qt shows the unsaved-changes mark; a translation keeps it.
+        if title:
+            text = self.tr("%1 \u2014 %2[*] \u2014 TRTC price estimator")
+        else:
+            text = self.tr("%2[*] \u2014 TRTC price estimator")
+        # The file name first: the title is typed, and a "%2" in it stays as typed.
+        self.setWindowTitle(text.replace("%2", name).replace("%1", title))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.isWindowModified() and self.isVisible():

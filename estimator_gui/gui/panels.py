@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
@@ -97,7 +98,11 @@ def _minutes(seconds: Decimal) -> int:
 
 
 class ItemPanel(QWidget):
-    """The frame every panel shares: a selector over its items, an editor, refusals in place."""
+    """The frame every panel shares: a selector over its items, an editor, refusals in place.
+
+    Its own texts use translate("ItemPanel", ...): self.tr() would look them up under the
+    subclass's name (RoomPanel), while lupdate files them under ItemPanel.
+    """
 
     refusal_changed = Signal(bool)  # True while an input of this panel shows a refusal
 
@@ -120,11 +125,13 @@ class ItemPanel(QWidget):
         self.selector.setMinimumContentsLength(12)
         self.add_button = QPushButton(self.add_text(), self)
         self.add_button.setObjectName(f"{key}.add")
-        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("ItemPanel", "Remove"), self)
         self.remove_button.setObjectName(f"{key}.remove")
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName(f"{key}.label")
-        self.name_edit.setPlaceholderText(self.tr("Name shown in the quote"))
+        self.name_edit.setPlaceholderText(
+            QCoreApplication.translate("ItemPanel", "Name shown in the quote")
+        )
         self.name_edit.setMaxLength(limits.TEXT_MAX)
         selector_row = QHBoxLayout()
         selector_row.addWidget(QLabel(self.item_caption(), self))
@@ -298,7 +305,9 @@ class ItemPanel(QWidget):
         self.show_item(item)
 
     def item_name(self, index: int, item: Item) -> str:
-        return item.label or self.tr("#%1").replace("%1", str(index + 1))
+        return item.label or QCoreApplication.translate("ItemPanel", "#%1").replace(
+            "%1", str(index + 1)
+        )
 
     def select(self, position: int) -> None:
         self._position = position
@@ -665,7 +674,7 @@ class RoomPanel(ItemPanel):
         if self.resolution is None:
             return HD_720
         try:
-            return Resolution.parse(self.resolution.currentText().split("(")[0].strip())
+            return Resolution.parse(self.resolution.token())
         except InputError:
             return HD_720
 
@@ -928,7 +937,7 @@ class TaskPanel(ItemPanel):
 
     def _chosen_resolution(self) -> Resolution:
         try:
-            return Resolution.parse(self.resolution.currentText().split("(")[0].strip())
+            return Resolution.parse(self.resolution.token())
         except InputError:
             return HD_720
 

@@ -13,11 +13,7 @@ from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Mix, Resolution, aggregate_pixels
 
-CONTEXT = "Working"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# Every text is a literal in QCoreApplication.translate("Working", ...): lupdate reads no wrapper.
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +39,20 @@ def mix_text(mix: Mix) -> str:
 def stream_working(streams: tuple[Resolution, ...], card: RateCard, verb: str) -> Working:
     """Working for ``verb`` ("receives", "records", "mixes") over the streams taken at once."""
     if not streams:
-        return Working(_tr("%1 no video: billed as audio").replace("%1", verb))
+        return Working(
+            QCoreApplication.translate("Working", "%1 no video: billed as audio").replace(
+                "%1", verb
+            )
+        )
     pixels = aggregate_pixels(streams)
     tier = card.tier_for(pixels)
-    outcome = tier_name(tier) if tier is not None else _tr("no published price")
+    outcome = (
+        tier_name(tier)
+        if tier is not None
+        else QCoreApplication.translate("Working", "no published price")
+    )
     text = (
-        _tr("%1 %2 = %3 px \u2192 %4")
+        QCoreApplication.translate("Working", "%1 %2 = %3 px \u2192 %4")
         .replace("%1", verb)
         .replace("%2", streams_text(streams))
         .replace("%3", format_int(pixels))
@@ -62,13 +66,15 @@ def stream_working(streams: tuple[Resolution, ...], card: RateCard, verb: str) -
         return Working(text)
     if next_tier is None:
         warning = (
-            _tr("one more %1 stream goes above %2 px, where no price is published")
+            QCoreApplication.translate(
+                "Working", "one more %1 stream goes above %2 px, where no price is published"
+            )
             .replace("%1", str(step))
             .replace("%2", format_int(card.max_pixels))
         )
     else:
         warning = (
-            _tr("one more %1 stream moves it to %2")
+            QCoreApplication.translate("Working", "one more %1 stream moves it to %2")
             .replace("%1", str(step))
             .replace("%2", tier_name(next_tier))
         )
@@ -79,17 +85,21 @@ def working_for(
     streams: tuple[Resolution, ...], mix: Mix | None, card: RateCard, verb: str
 ) -> Working:
     if mix is not None:
-        return Working(_tr("%1 a mix of %2").replace("%1", verb).replace("%2", mix_text(mix)))
+        return Working(
+            QCoreApplication.translate("Working", "%1 a mix of %2")
+            .replace("%1", verb)
+            .replace("%2", mix_text(mix))
+        )
     return stream_working(streams, card, verb)
 
 
 def verb_receives() -> str:
-    return _tr("receives")
+    return QCoreApplication.translate("Working", "receives")
 
 
 def verb_records() -> str:
-    return _tr("records")
+    return QCoreApplication.translate("Working", "records")
 
 
 def verb_mixes() -> str:
-    return _tr("mixes")
+    return QCoreApplication.translate("Working", "mixes")
