@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -30,6 +31,7 @@ SERVICE_ORDER = (
     "transcoding",
     "relay",
 )
+SHRINK_BELOW = Decimal("0.5")  # the axis shrinks once the longest bar fills less than half of it
 TIER_ORDER = ("audio", "HD", "FHD", "2K", "4K", "relay")
 TIER_COLOURS = {
     "audio": QColor("#7fb3d5"),
@@ -84,6 +86,8 @@ class BreakdownChart(QChartView):
         self._series: QHorizontalStackedBarSeries | None = None
         self._sets: dict[str, QBarSet] = {}
         self._value_axis: QValueAxis | None = None
+        self._scale: AxisScale | None = None
+        self._currency = ""
         self.hover_text = ""
 
     @property
@@ -110,7 +114,7 @@ class BreakdownChart(QChartView):
                     value = float(amounts.get((service, tier), 0))  # floats at drawing time only
                     if bar_set.at(i) != value:
                         bar_set.replace(i, value)
-        self._fit_axis(services)
+        self._fit_axis(services, breakdown.currency)
 
     def _rebuild(self, services: tuple[str, ...], tiers: tuple[str, ...]) -> None:
         chart = self.chart()
@@ -133,8 +137,8 @@ class BreakdownChart(QChartView):
         categories = QBarCategoryAxis(chart)
         categories.append([service_name(s) for s in services])
         values = QValueAxis(chart)
-        values.setLabelFormat("%.0f")
-        values.setTitleText(self.tr("USD, before free minutes and discount"))
+        values.setTickType(QValueAxis.TickType.TicksFixed)
+        values.setMinorTickCount(0)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
@@ -142,16 +146,37 @@ class BreakdownChart(QChartView):
         chart.legend().setVisible(bool(tiers))
         self._series = series
         self._value_axis = values
+        self._scale = None  # a new axis: set its range, ticks and title afresh
+        self._currency = ""
 
-    def _fit_axis(self, services: tuple[str, ...]) -> None:
-        if self._value_axis is None:
+    def _fit_axis(self, services: tuple[str, ...], currency: str) -> None:
+        axis = self._value_axis
+        if axis is None:
             return
         top = max(
             (sum(self.amount(s, t) for t in self._key[1]) for s in services), default=Decimal(0)
         )
-        ceiling = _nice_ceiling(float(top))
-        if self._value_axis.max() != ceiling:
-            self._value_axis.setRange(0.0, ceiling)
+        scale = self._scale
+        # Hold the scale while the longest bar still fills at least half of it: a drag then moves
+        # the bars, not the ticks under them. It grows as soon as a bar would run past its end.
+        if scale is None or not scale.maximum * SHRINK_BELOW <= top <= scale.maximum:
+            scale = nice_scale(top)
+        if scale != self._scale:
+            self._scale = scale
+            axis.setLabelFormat(f"%.{scale.decimals}f")
+            axis.setRange(0.0, float(scale.maximum))
+            axis.setTickCount(scale.ticks)
+        if currency != self._currency:
+            self._currency = currency
+            axis.setTitleText(
+                self.tr("Gross in %1, before free minutes and discount").replace("%1", currency)
+            )
+
+    def tick_values(self) -> list[Decimal]:
+        """The values the value axis labels, from 0 to its end."""
+        if self._scale is None:
+            return []
+        return [self._scale.step * i for i in range(self._scale.ticks)]
 
     def _on_bar_hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
         if not status:
@@ -162,21 +187,45 @@ class BreakdownChart(QChartView):
         tier = next((t for t, s in self._sets.items() if s is bar_set), "")
         service = self.services[index] if 0 <= index < len(self.services) else ""
         self.hover_text = (
-            self.tr("%1 \u00b7 %2: %3 USD")
+            self.tr("%1 \u00b7 %2: %3 %4")
             .replace("%1", service_name(service))
             .replace("%2", tier_name(tier))
             .replace("%3", format_money(self.amount(service, tier)))
+            .replace("%4", self._currency)
         )
         QToolTip.showText(QCursor.pos(), self.hover_text, self)
         self.value_hovered.emit(self.hover_text)
 
 
-def _nice_ceiling(value: float) -> float:
-    """A round axis end a little above ``value`` (1, 2, 2.5 or 5 times a power of ten)."""
-    if value <= 0:
-        return 1.0
-    magnitude = 10 ** len(str(int(value)))
-    for step in (0.1, 0.2, 0.25, 0.5, 1.0):
-        if value * 1.05 <= magnitude * step:
-            return magnitude * step
-    return float(magnitude)
+@dataclass(frozen=True, slots=True)
+class AxisScale:
+    """A value axis from 0 to ``maximum`` in steps of 1, 2 or 5 times a power of ten."""
+
+    maximum: Decimal
+    step: Decimal
+    ticks: int
+
+    @property
+    def decimals(self) -> int:
+        """Decimals the tick labels need: 0 for steps of 1 and more, 1 for 0.5, 2 for 0.05."""
+        return max(0, -self.step.normalize().as_tuple().exponent)  # type: ignore[operator]
+
+
+def nice_scale(top: Decimal | float, intervals: int = 5) -> AxisScale:
+    """The smallest axis of at most ``intervals`` round steps that reaches ``top``.
+
+    21.28 -> 0, 5, ... 25 (not 0, 6, 13, 19, 25); 0.42 -> 0, 0.1, ... 0.5; 13,800 -> 0, 5,000,
+    10,000, 15,000. Exact in Decimal, so ticks are 0.1 and not 0.30000000000000004.
+    """
+    top = Decimal(str(top)) if not isinstance(top, Decimal) else top
+    if top <= 0:
+        return AxisScale(Decimal(10), Decimal(2), 6)
+    raw = top / intervals
+    magnitude = Decimal(1).scaleb(raw.adjusted())  # the power of ten at or below raw
+    step = magnitude * 10
+    for factor in (1, 2, 5):
+        if magnitude * factor * intervals >= top:
+            step = magnitude * factor
+            break
+    steps = (top / step).to_integral_value(rounding=ROUND_CEILING)
+    return AxisScale(step * steps, step, int(steps) + 1)
