@@ -116,6 +116,15 @@ def _untranslated_words(node: ast.AST) -> Iterator[ast.Constant]:
         if WORD.search(PRINTF.sub("", node.value)):
             yield node
         return
+    if isinstance(node, ast.JoinedStr):
+        # An f-string read as one text, each {value} a number: f"%.{places}f" is a format.
+        text = "".join(v.value if isinstance(v, ast.Constant) else "0" for v in node.values)
+        if WORD.search(PRINTF.sub("", text)):
+            yield ast.Constant(text, lineno=node.lineno)
+        for value in node.values:
+            if isinstance(value, ast.FormattedValue):
+                yield from _untranslated_words(value.value)
+        return
     for child in ast.iter_child_nodes(node):
         yield from _untranslated_words(child)
 
@@ -149,7 +158,7 @@ def test_the_source_check_finds_an_untranslated_caption():
     )
     assert untranslated_literals(source, "x.py") == [
         "x.py:1: setText('Rooms per day')",
-        "x.py:3: addItem(' (720p)')",
+        "x.py:3: addItem('0 (720p)')",
         "x.py:5: QGroupBox('Relay')",
         "x.py:7: getOpenFileName('JSON (*.json)')",
     ]
