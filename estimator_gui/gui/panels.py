@@ -537,6 +537,18 @@ class RoomPanel(ItemPanel):
         self.add_group.setObjectName(f"{service}.add_group")
         self.remove_group = QPushButton(self.tr("Remove group"), groups_box)
         self.remove_group.setObjectName(f"{service}.remove_group")
+        # The Working column is cut short: the selected group's working in full, under the table.
+        self.group_working = QLabel(groups_box)
+        self.group_working.setObjectName(f"{service}.group_working")
+        self.group_working.setWordWrap(True)
+        self.group_working.setTextFormat(Qt.TextFormat.PlainText)
+        self.group_working.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.group_warning = QLabel(groups_box)
+        self.group_warning.setObjectName(f"{service}.group_warning")
+        self.group_warning.setWordWrap(True)
+        self.group_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.group_warning.setStyleSheet("QLabel { color: #b06000; }")  # the table's warning hue
+        self.group_warning.hide()
         self.group_message = MessageLabel(f"{service}.groups.message", groups_box)
         self.messages["groups"] = self.group_message
         group_buttons = QHBoxLayout()
@@ -552,17 +564,16 @@ class RoomPanel(ItemPanel):
         group_buttons.addWidget(self.add_group)
         group_buttons.addWidget(self.remove_group)
         self.mix_editor = MixEditor(f"{service}.group", groups_box)
-        self.mix_caption = QLabel(groups_box)
-        self.mix_caption.setWordWrap(True)
         groups_layout = QVBoxLayout(groups_box)
         groups_layout.addWidget(self.table, 1)
+        groups_layout.addWidget(self.group_working)
+        groups_layout.addWidget(self.group_warning)
         groups_layout.addWidget(self.group_message)
         groups_layout.addLayout(group_buttons)
         if self.has_video:
-            groups_layout.addWidget(self.mix_caption)
+            # No caption of its own: the working above names the selected group it applies to.
             groups_layout.addWidget(self.mix_editor)
         else:
-            self.mix_caption.hide()
             self.mix_editor.hide()
 
         editor_layout = QVBoxLayout(self.editor)
@@ -723,20 +734,38 @@ class RoomPanel(ItemPanel):
     def _selected_row(self) -> int:
         return self.table.currentIndex().row()
 
+    def _show_group_working(self) -> None:
+        """The selected group's full working and tier warning, which the table's cell cuts."""
+        room = self._item
+        row = self._selected_row()
+        if room is None or not 0 <= row < len(room.groups) or row >= self.model.rowCount():
+            text = (
+                self.tr("Select a group to see how its tier is worked out and to give it a mix.")
+                if self.has_video
+                else self.tr("Select a group to see how its tier is worked out.")
+            )
+            warning = ""
+        else:
+            group = room.groups[row]
+            working = self.model.working(row)
+            text = f"{group.label or role_name(group.role)}: {working.text}"
+            warning = working.warning
+        if self.group_working.text() != text:
+            self.group_working.setText(text)
+        shown = f"\u26a0 {warning}" if warning else ""
+        if self.group_warning.text() != shown:
+            self.group_warning.setText(shown)
+            self.group_warning.setVisible(bool(warning))
+
     def _show_group_mix(self) -> None:
+        self._show_group_working()
         room = self._item
         row = self._selected_row()
         if room is None or not 0 <= row < len(room.groups) or not self.has_video:
             self.mix_editor.setEnabled(False)
-            self.mix_caption.setText(self.tr("Select a group to give it a resolution mix."))
             return
-        group = room.groups[row]
         self.mix_editor.setEnabled(True)
-        name = group.label or role_name(group.role)
-        self.mix_caption.setText(
-            self.tr("Resolution mix of the selected group: %1").replace("%1", name)
-        )
-        self.mix_editor.show_mix(group.mix)
+        self.mix_editor.show_mix(room.groups[row].mix)
 
     def _edit_selected_group(self, make: Callable[[Group], Group]) -> bool:
         row = self._selected_row()
