@@ -103,8 +103,14 @@ class BreakdownChart(QChartView):
 
     def show_breakdown(self, breakdown: Breakdown) -> None:
         amounts = gross_by_service_and_tier(breakdown)
-        services = tuple(s for s in SERVICE_ORDER if any(k[0] == s for k in amounts))
-        tiers = tuple(t for t in TIER_ORDER if any(k[1] == t for k in amounts))
+        # One pass over the amounts: this runs on every slider move.
+        bar_tops: dict[str, Decimal] = {}
+        used_tiers = set()
+        for (service, tier), amount in amounts.items():
+            bar_tops[service] = bar_tops.get(service, Decimal(0)) + amount
+            used_tiers.add(tier)
+        services = tuple(s for s in SERVICE_ORDER if s in bar_tops)
+        tiers = tuple(t for t in TIER_ORDER if t in used_tiers)
         self._amounts = amounts
         if (services, tiers) != self._key or self._series is None:
             self._rebuild(services, tiers)
@@ -114,7 +120,7 @@ class BreakdownChart(QChartView):
                     value = float(amounts.get((service, tier), 0))  # floats at drawing time only
                     if bar_set.at(i) != value:
                         bar_set.replace(i, value)
-        self._fit_axis(services, breakdown.currency)
+        self._fit_axis(max(bar_tops.values(), default=Decimal(0)), breakdown.currency)
 
     def _rebuild(self, services: tuple[str, ...], tiers: tuple[str, ...]) -> None:
         chart = self.chart()
@@ -149,13 +155,11 @@ class BreakdownChart(QChartView):
         self._scale = None  # a new axis: set its range, ticks and title afresh
         self._currency = ""
 
-    def _fit_axis(self, services: tuple[str, ...], currency: str) -> None:
+    def _fit_axis(self, top: Decimal, currency: str) -> None:
+        """Fit the value axis to the longest bar, ``top``; name the currency in its title."""
         axis = self._value_axis
         if axis is None:
             return
-        top = max(
-            (sum(self.amount(s, t) for t in self._key[1]) for s in services), default=Decimal(0)
-        )
         scale = self._scale
         # Hold the scale while the longest bar still fills at least half of it: a drag then moves
         # the bars, not the ticks under them. It grows as soon as a bar would run past its end.

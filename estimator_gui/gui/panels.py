@@ -1026,6 +1026,7 @@ class RelayBox(QGroupBox):
         self.amount.setGroupSeparatorShown(True)
         self.amount.setKeyboardTracking(False)
         self.message = MessageLabel("relay.message", self)
+        self._shown: Relay | bool | None = False  # no relay shown yet (None is "no relay")
         grid = QGridLayout(self)
         grid.addWidget(QLabel(self.tr("Billed by"), self), 0, 0)
         grid.addWidget(self.mode, 0, 1)
@@ -1041,6 +1042,9 @@ class RelayBox(QGroupBox):
 
     def show_scenario(self, scenario: Scenario) -> None:
         relay = scenario.relay
+        if relay is self._shown and self.message.isHidden():
+            return  # another input changed: nothing here to redraw (this runs on every move)
+        self._shown = relay
         mode, value = "none", Decimal(0)
         if relay is not None and relay.peak_mbps is not None:
             mode, value = "peak_mbps", relay.peak_mbps
