@@ -28,7 +28,7 @@ test: $(STAMP) $(SYSDEPS_STAMP)
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check estimator_gui tests benchmarks
+	$(VENV)/bin/ruff check estimator_gui tests benchmarks packaging
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
