@@ -173,7 +173,7 @@ class BreakdownChart(QChartView):
         if currency != self._currency:
             self._currency = currency
             axis.setTitleText(
-                self.tr("Gross in %1, before free minutes and discount").replace("%1", currency)
+                self.tr("%1, before free minutes and discount").replace("%1", currency)
             )
 
     def tick_values(self) -> list[Decimal]:
