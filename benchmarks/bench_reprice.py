@@ -113,8 +113,7 @@ def real_window() -> tuple[QWidget, QSlider, list[QWidget]]:
     from estimator_gui.gui.app import build_window
 
     window = build_window()
-    window.tabs.setCurrentIndex(list(window.panels).index("video_call"))
-    slider = window.findChild(QSlider, SLIDER)
+    slider = window.show_panel("video_call").findChild(QSlider, SLIDER)
     if slider is None:
         raise SystemExit(f"no slider named {SLIDER}")
     watched = [window.breakdown_table.viewport(), window.totals.total, window.chart.viewport()]

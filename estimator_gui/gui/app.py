@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from estimator_gui import __version__
@@ -25,11 +26,17 @@ from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import Group, Resolution, Room, Scenario
 
 DEFAULT_EXAMPLE = ("examples", "tutoring.json")
+ICON = ("icons", "trtc-estimator.png")
+DESKTOP_FILE_NAME = "trtc-estimator"  # packaging/linux/trtc-estimator.desktop
 EXIT_OK, EXIT_INVALID = 0, 2
 
 
 def ensure_application() -> QApplication:
-    """The running QApplication, created (named, in the system locale) if there is none."""
+    """The running QApplication, created (named, in the system locale) if there is none.
+
+    Either way it gets the app's icon and desktop file name (the taskbar matches the window to
+    trtc-estimator.desktop by it on Wayland and X11).
+    """
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "trtc-estimator"])
@@ -39,6 +46,10 @@ def ensure_application() -> QApplication:
         QLocale.setDefault(QLocale.system())
     QLocale.setDefault(display_locale(QLocale()))
     assert isinstance(app, QApplication)
+    if QGuiApplication.desktopFileName() != DESKTOP_FILE_NAME:
+        QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+        # Read when a window first asks for it, not here: QIcon loads files on demand.
+        QGuiApplication.setWindowIcon(QIcon(str(resource(*ICON))))
     return app
 
 
@@ -82,7 +93,6 @@ def build_window(path: str | Path | None = None) -> MainWindow:
     ensure_application()
     card = default_rate_card()
     error: InputError | None = None
-    scenario = default_scenario()
     session: EstimateSession | None = None
     if path is not None:
         try:
@@ -91,7 +101,7 @@ def build_window(path: str | Path | None = None) -> MainWindow:
         except InputError as refused:
             error = refused
     if session is None:
-        session = EstimateSession(scenario, card)
+        session = EstimateSession(default_scenario(), card)
     window = MainWindow(session, Path(path) if path is not None and error is None else None)
     window.load_error = error
     if error is not None:

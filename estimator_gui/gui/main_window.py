@@ -1,22 +1,27 @@
-"""The main window: the panels on the left; totals, breakdown table and chart on the right."""
+"""The main window: the panels on the left; totals, breakdown table and chart on the right.
+
+Start-up builds what the first frame shows: the panel of the tab in view, the totals, the
+breakdown table and the chart. The other panels are built the first time their tab is shown or
+they are asked for (``MainWindow.panel``); dialogs are imported when they open.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -39,6 +44,12 @@ from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import SERVICES, Scenario
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+# The panels' keys, in the order of their tabs: one per service, then recording, mixing and relay.
+PANEL_KEYS: tuple[str, ...] = (*SERVICES, "recording", "mixing_relay")
+
 # Marked here for lupdate, translated where the dialogs open (self.tr looks it up under MainWindow).
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "TRTC estimate (*.json);;All files (*)")
 
@@ -54,12 +65,13 @@ class PanelScrollArea(QScrollArea):
     (or long translations) end up behind a horizontal scroll bar.
     """
 
-    def __init__(self, panel: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, panel: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(panel)
+        if panel is not None:
+            self.setWidget(panel)
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -69,6 +81,24 @@ class PanelScrollArea(QScrollArea):
         width = panel.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
         margins = self.contentsMargins()
         return QSize(width + margins.left() + margins.right(), hint.height())
+
+
+class PanelMap(Mapping[str, QWidget]):
+    """``window.panels``: every panel by key, in tab order; looking one up builds it if need be."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in PANEL_KEYS:
+            raise KeyError(key)
+        return self._window.panel(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PANEL_KEYS)
+
+    def __len__(self) -> int:
+        return len(PANEL_KEYS)
 
 
 class MainWindow(QMainWindow):
@@ -114,12 +144,16 @@ class MainWindow(QMainWindow):
         # Every tab in view, never behind scroll arrows nor elided: the pane widens instead.
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        self.panels: dict[str, QWidget] = {}
-        for service in SERVICES:
-            self._add_panel(service, service_name(service), RoomPanel(session, service))
-        self._add_panel("recording", self.tr("Recording"), TaskPanel(session, "recording"))
-        mixing = MixingRelayPanel(session)
-        self._add_panel("mixing_relay", self.tr("Mixing and relay"), mixing)
+        # An empty scroll area per tab; its panel is built when the tab is first shown.
+        titles = {service: service_name(service) for service in SERVICES}
+        titles["recording"] = self.tr("Recording")
+        titles["mixing_relay"] = self.tr("Mixing and relay")
+        self._built: dict[str, QWidget] = {}
+        self._scrolls: dict[str, PanelScrollArea] = {}
+        for key in PANEL_KEYS:
+            self._scrolls[key] = PanelScrollArea(None, self.tabs)
+            self.tabs.addTab(self._scrolls[key], titles[key])
+        self.panels: Mapping[str, QWidget] = PanelMap(self)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -188,25 +222,40 @@ class MainWindow(QMainWindow):
         self.totals.discount_edited.connect(self._on_discount_edited)
         self.totals.free_minutes_edited.connect(self._on_free_minutes_edited)
         self.title_edit.editingFinished.connect(self._on_title_edited)
-        self.show_breakdown(session.breakdown)
-        self._fit_breakdown_columns()
+        self.show_breakdown(session.breakdown)  # its first model reset fits the columns
         self._on_scenario_changed(session.scenario)
         self._show_first_used_panel()
+        self.tabs.currentChanged.connect(self._on_tab_shown)
+        self._on_tab_shown(self.tabs.currentIndex())
         self.setWindowModified(False)
         self._update_title()
         self.resize(1440, 900)
 
     # ------------------------------------------------------------------ building
 
-    def _add_panel(self, key: str, title: str, panel: QWidget) -> None:
-        self.tabs.addTab(PanelScrollArea(panel, self.tabs), title)
-        self.panels[key] = panel
-        for item_panel in [panel, *panel.findChildren(ItemPanel)]:
+    def _build_panel(self, key: str) -> QWidget:
+        session = self.session
+        panel: QWidget
+        if key in SERVICES:
+            panel = RoomPanel(session, key)
+        elif key == "recording":
+            panel = TaskPanel(session, "recording")
+        else:
+            panel = MixingRelayPanel(session)
+        self._built[key] = panel
+        self._scrolls[key].setWidget(panel)
+        item_panels = [panel.tasks] if isinstance(panel, MixingRelayPanel) else [panel]
+        for item_panel in item_panels:
             if isinstance(item_panel, ItemPanel):
                 name = item_panel.objectName()
                 item_panel.refusal_changed.connect(
                     lambda refused, name=name: self._on_refusal_changed(name, refused)
                 )
+        return panel
+
+    def _on_tab_shown(self, index: int) -> None:
+        if 0 <= index < len(PANEL_KEYS):
+            self.panel(PANEL_KEYS[index])
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -244,6 +293,26 @@ class MainWindow(QMainWindow):
     @property
     def path(self) -> Path | None:
         return self._path
+
+    def panel(self, key: str) -> QWidget:
+        """The panel of ``key`` (one of PANEL_KEYS), built now if its tab was never shown.
+
+        Its widgets exist once this returns, so ``findChild`` finds them by objectName.
+        """
+        panel = self._built.get(key)
+        if panel is None:
+            if key not in PANEL_KEYS:
+                raise KeyError(key)
+            panel = self._build_panel(key)
+        return panel
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+    def show_panel(self, key: str) -> QWidget:
+        """Bring the tab of ``key`` to the front, as a click on it does; its panel."""
+        self.tabs.setCurrentIndex(PANEL_KEYS.index(key))
+        return self.panel(key)
 
     def current_breakdown(self) -> Breakdown:
         return self.session.breakdown
@@ -308,9 +377,13 @@ class MainWindow(QMainWindow):
     def _report(self, title: str, text: str) -> None:
         self.show_banner(text)
         if self.isVisible():
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, title, text)
 
     def _on_open_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self._path.parent) if self._path else ""
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open an estimate"), start, _file_filter()
@@ -325,6 +398,8 @@ class MainWindow(QMainWindow):
             self.save_file(self._path)
 
     def _on_save_as_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self._path) if self._path else ""
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the estimate"), start, _file_filter()
@@ -377,6 +452,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.isWindowModified() and self.isVisible():
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved estimate"),

@@ -114,7 +114,7 @@ class ItemPanel(QWidget):
         self._position = 0
         self._item: Item | None = None
         self._names: list[str] = []
-        self._items: list[Item] = []
+        self._items: list[Item] | None = None  # None: redraw on the next show_scenario
         self._refused = False
         self.messages: dict[str, MessageLabel] = {}
         self._sliders: list[SliderSpinBox] = []
@@ -271,10 +271,12 @@ class ItemPanel(QWidget):
         items = self.items(scenario)
         if (
             not self._refused
+            and self._items is not None
             and len(items) == len(self._items)
             and all(a is b for a, b in zip(items, self._items, strict=True))
         ):
             return  # another panel's edit: frozen items that were not replaced are the same objects
+        fresh = self._items is None  # first drawing, another item selected, or a file opened
         self._items = items
         names = [self.item_name(i, item) for i, item in enumerate(items)]
         if names != self._names:
@@ -289,7 +291,7 @@ class ItemPanel(QWidget):
         item = items[self._position] if items else None
         stale = self._refused
         self.clear_refusals()
-        if item is self._item and not stale:
+        if item is self._item and not stale and not fresh:
             return
         self._item = item
         self.remove_button.setEnabled(item is not None)
@@ -312,7 +314,7 @@ class ItemPanel(QWidget):
     def select(self, position: int) -> None:
         self._position = position
         self._item = None
-        self._items = []
+        self._items = None
         self.show_scenario(self.session.scenario)
 
     def _on_item_selected(self, index: int) -> None:
@@ -321,7 +323,7 @@ class ItemPanel(QWidget):
     def _on_scenario_loaded(self, _scenario: Scenario) -> None:
         self._position = 0
         self._item = None
-        self._items = []
+        self._items = None  # a file with no items too must clear what the last one showed
 
     def _on_add_clicked(self) -> None:
         count = len(self.items(self.session.scenario))

@@ -109,6 +109,7 @@ def _run(outdir: Path, scenario_path: Path | None, window_factory: WindowFactory
         _settle(app, lambda: _exposed(window), SETTLE_SECONDS * 3)
         moved = _move_a_slider(app, window)
         moved += _chart_series(window)
+        moved += _every_panel(app, window)
         written = [_screenshot(window, outdir / "screenshot.png")]
         written += _documents(window, path, outdir)
     finally:
@@ -233,6 +234,26 @@ def _chart_series(window: Any) -> str:
     if views and not all(counts):
         raise SelfTestError(f"a chart shows no series (series per chart: {counts})")
     return f", {len(views)} chart(s) with {sum(counts)} series" if views else ", no chart"
+
+
+def _every_panel(app: Any, window: Any) -> str:
+    """Every panel builds (the window builds a hidden tab's panel when it is first shown)."""
+    tabs = getattr(window, "tabs", None)
+    panel = getattr(window, "panel", None)
+    keys = getattr(sys.modules.get(type(window).__module__), "PANEL_KEYS", None)
+    if tabs is None or not callable(panel) or not keys:
+        return ""
+    shown = tabs.currentIndex()
+    try:
+        for index, key in enumerate(keys):
+            tabs.setCurrentIndex(index)  # as a click on the tab does
+            app.processEvents()
+            if tabs.currentWidget().widget() is not panel(key):
+                raise SelfTestError(f"the {key!r} tab does not show its panel")
+    finally:
+        tabs.setCurrentIndex(shown)
+        app.processEvents()
+    return f", {len(keys)} panels"
 
 
 def _screenshot(window: Any, path: Path) -> Path:

@@ -14,6 +14,7 @@ from tests_gui_paths import EXAMPLES, SCENARIOS
 
 from estimator_gui.files.scenario_io import read_scenario
 from estimator_gui.gui import app
+from estimator_gui.gui.main_window import PANEL_KEYS
 from estimator_gui.pricing import price
 
 
@@ -25,9 +26,12 @@ def test_build_window_on_every_example(make_window, path: Path):
     assert window.current_breakdown() == price(scenario, window.session.rate_card)
     assert window.load_error is None
     assert window.breakdown_model.rowCount() == len(window.current_breakdown().lines)
-    assert window.findChild(QSlider, "video_call.rooms_per_day.slider") is not None
+    shown = PANEL_KEYS[window.tabs.currentIndex()]
+    assert [key for key in PANEL_KEYS if window.is_built(key)] == [shown]  # the rest on demand
+    assert window.findChild(QSlider, f"{shown}.rooms_per_day.slider") is not None
+    assert window.panel("video_call").findChild(QSlider, "video_call.rooms_per_day.slider")
     for service in {room.service for room in scenario.rooms}:
-        assert window.panels[service].stack.currentIndex() == 1
+        assert window.panel(service).stack.currentIndex() == 1
 
 
 def test_build_window_without_a_path_opens_the_default(make_window):

@@ -94,7 +94,8 @@ def test_the_axis_holds_while_a_slider_drags(make_window):
     """Small moves keep the scale; past its end it grows; under half of it, it shrinks."""
     window = make_window(TEAM_MEETINGS)
     axis = _value_axis(window.chart)
-    days = window.findChild(QSlider, "video_call.days.slider")  # the daily stand-up: 22 days
+    video_call = window.panel("video_call")
+    days = video_call.findChild(QSlider, "video_call.days.slider")  # the daily stand-up: 22 days
     ranges = set()
     for value in (21, 22, 20, 22, 21, 22):  # the video call bar between 18.93 and 19.65 USD
         days.setValue(value)
@@ -105,7 +106,7 @@ def test_the_axis_holds_while_a_slider_drags(make_window):
     days.setValue(22)  # 19.65 USD still fills most of 25: no jump back
     assert axis.max() == 25.0
     assert tick_labels(window) == ["0", "5", "10", "15", "20", "25"]
-    window.findChild(QSlider, "video_call.rooms_per_day.slider").setValue(0)  # 11.75 USD
+    video_call.findChild(QSlider, "video_call.rooms_per_day.slider").setValue(0)  # 11.75 USD
     assert (axis.max(), axis.tickCount()) == (15.0, 4)  # under half of 25: it shrinks to fit
     assert max(_bar_tops(window)) <= 15
 

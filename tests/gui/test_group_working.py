@@ -18,8 +18,8 @@ def test_the_working_follows_the_selection(window, qtbot):
     window.resize(*LAPTOP)
     window.show()
     qtbot.waitExposed(window)
-    window.tabs.setCurrentIndex(list(window.panels).index("live_video"))
-    panel = window.panels["live_video"]
+    window.show_panel("live_video")
+    panel = window.panel("live_video")
     assert panel.table.currentIndex().row() == 1  # the audience, the group the sliders drive
     assert panel.group_working.text() == "Audience: receives a mix of HD 70%, FHD 30%"
     # The table's Working cell is narrower than that; the label shows all of it.
@@ -38,8 +38,8 @@ def test_a_long_working_is_shown_whole(make_window, qtbot):
     window.resize(*LAPTOP)
     window.show()
     qtbot.waitExposed(window)
-    window.tabs.setCurrentIndex(list(window.panels).index("video_call"))
-    panel = window.panels["video_call"]
+    window.show_panel("video_call")
+    panel = window.panel("video_call")
     panel.select(1)  # the weekly demo: a presenter and five viewers
     _click_row(qtbot, panel, 1)
     QApplication.processEvents()
@@ -49,7 +49,7 @@ def test_a_long_working_is_shown_whole(make_window, qtbot):
 
 
 def test_the_working_follows_every_change(window):
-    panel = window.panels["video_call"]
+    panel = window.panel("video_call")
     assert panel.group_working.text() == "Participant: receives 1280x720 = 921,600 px \u2192 HD"
     assert panel.group_warning.text() == "\u26a0 one more 1280x720 stream moves it to FHD"
     assert not panel.group_warning.isHidden()
@@ -73,7 +73,7 @@ def test_the_working_follows_every_change(window):
 
 
 def test_the_working_of_a_group_with_no_selection(window):
-    panel = window.panels["video_call"]
+    panel = window.panel("video_call")
     panel.table.selectionModel().clearCurrentIndex()
     assert panel.group_working.text().startswith("Select a group")
     assert not panel.mix_editor.isEnabled()

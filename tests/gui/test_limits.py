@@ -8,12 +8,19 @@ from tests_gui_paths import TEAM_MEETINGS
 from estimator_gui.gui.inputs import MessageLabel
 
 
+def _find(window, kind: type, name: str):  # type: ignore[no-untyped-def]
+    """The widget ``name`` in its panel, which is built on first use like a tab first shown."""
+    key = name.split(".")[0]
+    panel = window.panel("mixing_relay" if key in ("transcoding", "relay") else key)
+    return panel.findChild(kind, name)
+
+
 def _type(window, name: str, value: int) -> None:
-    window.findChild(QSpinBox, f"{name}.spin").setValue(value)
+    _find(window, QSpinBox, f"{name}.spin").setValue(value)
 
 
 def _message(window, name: str) -> MessageLabel:
-    label = window.findChild(MessageLabel, f"{name}.message")
+    label = _find(window, MessageLabel, f"{name}.message")
     assert label is not None
     return label
 
@@ -32,7 +39,7 @@ def test_three_hundred_users_in_a_call_room(window):
     _assert_refused(
         window, before, "video_call.participants", "A call room holds at most 300 users at once"
     )
-    assert window.findChild(QSpinBox, "video_call.participants.spin").value() == 301
+    assert _find(window, QSpinBox, "video_call.participants.spin").value() == 301
     _type(window, "video_call.participants", 300)
     assert _message(window, "video_call.participants").isHidden()
     assert window.current_breakdown() is not before
@@ -40,7 +47,7 @@ def test_three_hundred_users_in_a_call_room(window):
 
 
 def test_fifty_cameras_in_a_call_room(window):
-    combo = window.panels["video_call"].resolution
+    combo = window.panel("video_call").resolution
     combo.lineEdit().setText("320x180")  # small enough that 51 streams stay under the 4K top
     combo.lineEdit().editingFinished.emit()
     before = window.current_breakdown()
@@ -56,7 +63,7 @@ def test_fifty_cameras_in_a_call_room(window):
 
 
 def test_fifty_one_streams_typed_in_the_table(window):
-    model = window.panels["video_call"].model
+    model = window.panel("video_call").model
     before = window.current_breakdown()
     assert not model.setData(model.index(0, model.COL_VIDEO), "51 x 320x180")
     _assert_refused(window, before, "video_call.groups", "nobody receives more than 50 streams")
@@ -85,7 +92,7 @@ def test_fifty_one_cameras_on_at_once(window):
 def test_fifty_one_microphones_on_at_once(make_window):
     window = make_window(TEAM_MEETINGS)
     window.tabs.setCurrentIndex(0)
-    label = window.panels["audio_call"].findChild(QLabel, "audio_call.publishers.caption")
+    label = window.panel("audio_call").findChild(QLabel, "audio_call.publishers.caption")
     assert label.text() == "Microphones on at once"
     before = window.current_breakdown()
     _type(window, "audio_call.publishers", 51)
@@ -144,7 +151,7 @@ def test_a_hundred_thousand_low_latency_viewers_offers_relay_to_cdn(window):
         "live_video.audience",
         "Low-latency live streaming takes at most 100,000 viewers a room",
     )
-    offer = window.findChild(QPushButton, "live_video.switch_to_cdn")
+    offer = _find(window, QPushButton, "live_video.switch_to_cdn")
     assert not offer.isHidden()
     offer.click()
     room = window.session.scenario.rooms[1]
@@ -157,7 +164,7 @@ def test_a_hundred_thousand_low_latency_viewers_offers_relay_to_cdn(window):
 
 
 def test_no_layout_above_the_top_tier_typed_in_the_table(window):
-    panel = window.panels["video_call"]
+    panel = window.panel("video_call")
     model = panel.model
     before = window.current_breakdown()
     accepted = model.setData(model.index(0, model.COL_VIDEO), "5 x 1920x1080")
@@ -167,7 +174,7 @@ def test_no_layout_above_the_top_tier_typed_in_the_table(window):
 
 
 def test_no_layout_above_the_top_tier_from_the_sliders(window):
-    combo = window.panels["video_call"].resolution
+    combo = window.panel("video_call").resolution
     combo.activated.emit(combo.findData("4096x2160"))
     before = window.current_breakdown()
     _type(window, "video_call.streams", 2)
@@ -176,14 +183,14 @@ def test_no_layout_above_the_top_tier_from_the_sliders(window):
 
 def test_a_bad_resolution_typed_in_the_picker(window, qtbot):
     before = window.current_breakdown()
-    combo = window.panels["video_call"].resolution
+    combo = window.panel("video_call").resolution
     combo.lineEdit().setText("wide")
     combo.lineEdit().editingFinished.emit()
     _assert_refused(window, before, "video_call.resolution", "is not a resolution")
 
 
 def test_twenty_thousand_refusals_and_recoveries_do_not_crash(window):
-    spin = window.findChild(QSpinBox, "live_video.anchors.spin")
+    spin = _find(window, QSpinBox, "live_video.anchors.spin")
     before = window.current_breakdown()
     for move in range(2_000):
         spin.setValue(51 + move % 3 if move % 2 else 1 + move % 50)

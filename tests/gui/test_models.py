@@ -20,13 +20,13 @@ def test_breakdown_model_passes_qtmodeltester(window, qtmodeltester):
 
 def test_breakdown_model_follows_a_drag(window, qtmodeltester):
     qtmodeltester.check(window.breakdown_model, force_py=True)
-    window.panels["video_call"].rooms_per_day.slider.setValue(3)
+    window.panel("video_call").rooms_per_day.slider.setValue(3)
     qtmodeltester.check(window.breakdown_model, force_py=True)
 
 
 def test_group_model_passes_qtmodeltester(window, qtmodeltester):
     for key in ("video_call", "live_video"):
-        qtmodeltester.check(window.panels[key].model, force_py=True)
+        qtmodeltester.check(window.panel(key).model, force_py=True)
     empty = GroupTableModel(default_rate_card())
     qtmodeltester.check(empty, force_py=True)
 
@@ -44,7 +44,7 @@ def test_breakdown_roles(window):
 
 
 def test_group_model_shows_inherited_minutes_and_mix(window):
-    model = window.panels["live_video"].model
+    model = window.panel("live_video").model
     assert model.index(0, model.COL_MINUTES).data() == "60 (room)"
     assert model.index(1, model.COL_MINUTES).data() == "40"
     assert model.index(1, model.COL_VIDEO).data() == "mix: HD 70%, FHD 30%"

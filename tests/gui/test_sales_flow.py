@@ -57,7 +57,7 @@ def _audience(window: MainWindow) -> int:
 def test_typing_a_grouped_audience(in_locale, make_window, qtbot, locale, typed, shown):
     in_locale(locale)
     window = _shown(make_window(TUTORING), qtbot)
-    window.tabs.setCurrentIndex(list(window.panels).index("live_video"))
+    window.show_panel("live_video")
     spin = window.findChild(QSpinBox, "live_video.audience.spin")
     assert spin.locale().language() == locale.language()
     _type_into(qtbot, spin, typed)
@@ -73,7 +73,7 @@ def test_typing_a_grouped_audience(in_locale, make_window, qtbot, locale, typed,
 def test_typing_past_the_low_latency_cap_offers_relay_to_cdn(in_locale, make_window, qtbot):
     in_locale(GERMAN)
     window = _shown(make_window(TUTORING), qtbot)
-    window.tabs.setCurrentIndex(list(window.panels).index("live_video"))
+    window.show_panel("live_video")
     spin = window.findChild(QSpinBox, "live_video.audience.spin")
     _type_into(qtbot, spin, "150.000")
     assert spin.value() == 150_000  # shown as typed, not clamped
@@ -81,7 +81,7 @@ def test_typing_past_the_low_latency_cap_offers_relay_to_cdn(in_locale, make_win
     assert _audience(window) == 15_000
     assert window.current_breakdown() == price(window.session.scenario, window.session.rate_card)
     assert not window.totals.stale.isHidden()
-    panel = window.panels["live_video"]
+    panel = window.panel("live_video")
     assert "100.000" in panel.messages["audience"].text()  # the limit in the user's locale
     assert not panel.switch_to_cdn.isHidden()
     qtbot.mouseClick(panel.switch_to_cdn, Qt.MouseButton.LeftButton)
@@ -158,7 +158,7 @@ def test_file_open_of_a_file_the_core_refuses(
 
 def test_save_as_then_open_round_trips(make_window, qtbot, tmp_path, file_dialogs):
     window = _shown(make_window(TEAM_MEETINGS), qtbot)
-    window.tabs.setCurrentIndex(list(window.panels).index("video_call"))
+    window.show_panel("video_call")
     window.findChild(QSlider, "video_call.minutes.slider").setValue(20)
     window.title_edit.setFocus()
     window.title_edit.selectAll()

@@ -312,7 +312,7 @@ def test_lupdate_finds_every_text_the_window_translates(
     window = make_window(TEAM_MEETINGS)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
-    window.panels["live_video"].table.selectRow(1)
+    window.panel("live_video").table.selectRow(1)
     ours = {
         (context, source)
         for context, source in recording_translator.asked

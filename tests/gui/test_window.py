@@ -80,7 +80,7 @@ def test_table_cell_edit_through_the_delegate(window, qtbot):
     """Typing '2 x 1280x720' in the Receives cell makes that group FHD, with its working."""
     window.show()
     qtbot.waitExposed(window)
-    panel = window.panels["video_call"]
+    panel = window.panel("video_call")
     table, model = panel.table, panel.model
     index = model.index(0, model.COL_VIDEO)
     table.setCurrentIndex(index)
@@ -102,7 +102,7 @@ def test_table_cell_edit_through_the_delegate(window, qtbot):
 
 
 def test_role_column_edits_through_a_combo_box(window):
-    panel = window.panels["live_video"]
+    panel = window.panel("live_video")
     model = panel.model
     index = model.index(1, model.COL_ROLE)  # the audience of the Friday show
     panel.table.setCurrentIndex(index)
@@ -115,7 +115,7 @@ def test_role_column_edits_through_a_combo_box(window):
 
 
 def test_sliders_and_table_are_two_views_of_one_scenario(window):
-    panel = window.panels["video_call"]
+    panel = window.panel("video_call")
     window.findChild(QSlider, "video_call.participants.slider").setValue(7)
     assert panel.model.index(0, panel.model.COL_COUNT).data() == "7"
     assert panel.model.setData(panel.model.index(0, panel.model.COL_COUNT), 9)
@@ -123,7 +123,7 @@ def test_sliders_and_table_are_two_views_of_one_scenario(window):
 
 
 def test_streams_and_resolution_inputs_show_the_working(window):
-    panel = window.panels["video_call"]
+    panel = window.panel("video_call")
     window.findChild(QSlider, "video_call.streams.slider").setValue(5)
     assert panel.video_working.text().startswith(
         "Participant: receives 5 x 1280x720 = 4,608,000 px \u2192 4K"
@@ -169,7 +169,7 @@ def test_every_room_of_a_file_is_kept_and_editable(make_window, tmp_path):
         ' "groups": [{"role": "participant", "count": 4, "receives": ["1280x720"]}]}]}'
     )
     window = make_window(two)
-    panel = window.panels["video_call"]
+    panel = window.panel("video_call")
     assert [panel.selector.itemText(i) for i in range(panel.selector.count())] == ["A", "C"]
     panel.selector.activated.emit(1)
     assert window.findChild(QSpinBox, "video_call.rooms_per_day.spin").value() == 3
@@ -182,7 +182,7 @@ def test_every_room_of_a_file_is_kept_and_editable(make_window, tmp_path):
 
 
 def test_add_and_remove_rooms_and_groups(window):
-    panel = window.panels["audio_call"]
+    panel = window.panel("audio_call")
     assert panel.stack.currentIndex() == 0  # the tutoring example has no audio call
     panel.add_button.click()
     rooms = [r for r in window.session.scenario.rooms if r.service == "audio_call"]
@@ -195,18 +195,18 @@ def test_add_and_remove_rooms_and_groups(window):
 
 
 def test_recording_panel_edits_the_task(window):
-    window.findChild(QSlider, "recording.streams.slider").setValue(1)
+    window.panel("recording").findChild(QSlider, "recording.streams.slider").setValue(1)
     task = window.session.scenario.recording[0]
     assert task.records == (Resolution(1280, 720),)
     assert (
-        window.panels["recording"]
+        window.panel("recording")
         .working.text()
         .startswith("Each task records 1280x720 = 921,600 px \u2192 HD")
     )
 
 
 def test_relay_by_minutes(window):
-    relay = window.panels["mixing_relay"].relay
+    relay = window.panel("mixing_relay").relay
     relay.mode.setCurrentIndex(2)
     relay.mode.activated.emit(2)
     relay.amount.setValue(3000)
@@ -215,7 +215,7 @@ def test_relay_by_minutes(window):
 
 
 def test_group_mix_control_rebalances_and_reprices(window):
-    panel = window.panels["live_video"]
+    panel = window.panel("live_video")
     panel.table.selectRow(1)  # audience: mix HD 70, FHD 30
     assert not panel.mix_editor.control.isHidden()
     window.findChild(QSlider, "live_video.group.mix.HD.slider").setValue(50)

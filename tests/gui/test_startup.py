@@ -1,0 +1,142 @@
+"""Start-up builds what the first frame shows; hidden panels are built when first shown or asked.
+
+A panel built late must behave as if it had been there all along: it shows the session's current
+scenario (after edits and after File > Open), its refusals reach the totals, and tabs never show
+an empty page.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QSlider, QSpinBox
+from tests_gui_paths import TEAM_MEETINGS, TUTORING
+
+from estimator_gui.gui import app
+from estimator_gui.gui.main_window import PANEL_KEYS
+
+
+def _built(window) -> list[str]:  # type: ignore[no-untyped-def]
+    return [key for key in PANEL_KEYS if window.is_built(key)]
+
+
+def test_only_the_panel_in_view_is_built_at_start_up(window):
+    assert PANEL_KEYS[window.tabs.currentIndex()] == "video_call"
+    assert _built(window) == ["video_call"]
+    assert window.findChild(QSlider, "live_video.audience.slider") is None
+
+
+def test_showing_a_tab_builds_its_panel_once(window):
+    window.tabs.setCurrentIndex(PANEL_KEYS.index("live_video"))
+    panel = window.panel("live_video")
+    assert window.tabs.currentWidget().widget() is panel
+    assert window.findChild(QSlider, "live_video.audience.slider") is not None
+    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(PANEL_KEYS.index("live_video"))
+    assert window.panel("live_video") is panel
+    assert _built(window) == ["audio_call", "video_call", "live_video"]
+
+
+def test_every_tab_holds_its_panel_once_shown(window):
+    for index, key in enumerate(PANEL_KEYS):
+        window.tabs.setCurrentIndex(index)
+        scroll = window.tabs.currentWidget()
+        assert isinstance(scroll, QScrollArea)
+        assert scroll.widget() is window.panel(key)
+        assert scroll.widget().objectName() == f"{key}.panel"
+    assert list(window.panels) == list(PANEL_KEYS)
+    assert dict(window.panels) == {key: window.panel(key) for key in PANEL_KEYS}
+
+
+def test_asking_for_an_unknown_panel_raises(window):
+    with pytest.raises(KeyError):
+        window.panel("telepathy")
+    with pytest.raises(KeyError):
+        window.panels["telepathy"]
+
+
+def test_a_panel_built_late_shows_the_current_scenario(window):
+    scenario = window.session.scenario
+    assert scenario.rooms[1].service == "live_video"
+    edited = replace(scenario.rooms[1], rooms_per_day=7, days=9)
+    window.session.update(replace(scenario, rooms=(scenario.rooms[0], edited)))
+    panel = window.panel("live_video")
+    assert panel.findChild(QSpinBox, "live_video.rooms_per_day.spin").value() == 7
+    assert panel.findChild(QSpinBox, "live_video.days.spin").value() == 9
+
+
+def test_a_panel_built_after_file_open_shows_the_opened_file(window):
+    assert window.session.scenario.recording  # tutoring records its lessons
+    assert window.open_file(TEAM_MEETINGS)  # which records nothing
+    assert PANEL_KEYS[window.tabs.currentIndex()] == "audio_call"  # its first room's tab
+    assert window.is_built("audio_call")
+    recording = window.panel("recording")
+    assert recording.selector.count() == 0
+    assert recording.stack.currentIndex() == 0  # "This estimate records nothing"
+
+
+def test_a_panel_built_before_file_open_follows_it(window):
+    recording = window.panel("recording")
+    assert recording.selector.count() == 1
+    assert window.open_file(TEAM_MEETINGS)
+    assert recording.selector.count() == 0
+    assert recording.stack.currentIndex() == 0
+
+
+def test_a_refusal_in_a_panel_built_late_marks_the_totals_stale(window):
+    spin = window.panel("live_video").findChild(QSpinBox, "live_video.anchors.spin")
+    before = window.current_breakdown()
+    spin.setValue(51)
+    assert window.current_breakdown() is before
+    assert not window.totals.stale.isHidden()
+    spin.setValue(2)
+    assert window.totals.stale.isHidden()
+
+
+def test_the_mixing_panel_built_late_reports_its_refusals(window):
+    tasks = window.panel("mixing_relay").tasks
+    if tasks.current_item() is None:
+        tasks.add_button.click()
+    tasks.findChild(QSpinBox, "transcoding.streams.spin").setValue(999)
+    assert not window.totals.stale.isHidden()
+
+
+def test_the_window_has_the_app_icon_and_desktop_file_name(window):
+    assert QGuiApplication.desktopFileName() == "trtc-estimator"
+    icon = QApplication.windowIcon()
+    assert not icon.isNull()
+    assert not icon.pixmap(32, 32).isNull()  # the PNG is found and decodes
+    assert not window.windowIcon().isNull()
+
+
+def test_start_up_imports_no_dialogs_nor_document_writers():
+    """What the first frame does not show is not imported before it: dialogs, writers."""
+    probe = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from estimator_gui.gui.app import build_window, ensure_application\n"
+        "app = ensure_application()\n"
+        f"window = build_window({str(TUTORING)!r})\n"
+        "window.show(); app.processEvents()\n"
+        "from PySide6 import QtWidgets\n"
+        "print(sorted(n for n in ('QFileDialog', 'QMessageBox')"
+        " if n in vars(QtWidgets)))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('estimator_gui.quote')"
+        " or m == 'estimator_gui.gui.selftest'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    dialogs, modules = result.stdout.splitlines()[-2:]
+    assert (dialogs, modules) == ("[]", "[]")
+
+
+def test_build_window_reads_no_default_when_the_file_opens(monkeypatch):
+    monkeypatch.setattr(app, "default_scenario", lambda: pytest.fail("read the default"))
+    window = app.build_window(TUTORING)
+    window.deleteLater()
