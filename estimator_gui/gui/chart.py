@@ -15,8 +15,8 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QPainter
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
 
 from estimator_gui.gui.labels import service_name, tier_name
 from estimator_gui.gui.locale_format import format_money
@@ -183,6 +183,9 @@ class BreakdownChart(QChartView):
         return [self._scale.step * i for i in range(self._scale.ticks)]
 
     def _on_bar_hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
+        from PySide6.QtGui import QCursor  # on hover, not at start-up
+        from PySide6.QtWidgets import QToolTip
+
         if not status:
             self.hover_text = ""
             QToolTip.hideText()

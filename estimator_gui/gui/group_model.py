@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from estimator_gui.gui.labels import role_name
 from estimator_gui.gui.locale_format import format_decimal, format_int, parse_decimal
@@ -196,9 +196,9 @@ class GroupTableModel(QAbstractTableModel):
             return self._value(group, column)
         if role == _FOREGROUND:
             if column == self.COL_WORKING and self._workings[row].warning:
-                return QBrush(_WARNING)
+                return _WARNING  # a colour is a brush to the delegate; QBrush loads QGradient
             if column == self.COL_MINUTES and group.seconds is None:
-                return QBrush(_INHERITED)
+                return _INHERITED
         if role == _TOOLTIP and column == self.COL_WORKING:
             working = self._workings[row]
             return working.text + (f"\n\u26a0 {working.warning}" if working.warning else "")

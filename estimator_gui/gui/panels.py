@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -84,6 +83,9 @@ from estimator_gui.pricing.scenario import (
     TranscodingTask,
     aggregate_pixels,
 )
+
+if TYPE_CHECKING:  # only named in signatures: importing it would build its enums at start-up
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 Item = Any  # a Room, RecordingTask or TranscodingTask
 HD_720 = Resolution(1280, 720)
@@ -388,29 +390,43 @@ class RoleDelegate(QStyledItemDelegate):
 
 
 class MixEditor(QWidget):
-    """A 'use a mix' switch and the resolution-mix control, for a group or a task."""
+    """A 'use a mix' switch and the resolution-mix control, for a group or a task.
+
+    The control (twenty widgets) is built the first time a mix is shown: most groups have none.
+    """
 
     mix_switched = Signal(bool)
     mix_edited = Signal(object)
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._name = name
+        self._control: ResolutionMixWidget | None = None
         self.switch = QCheckBox(self.tr("Use a resolution mix (share of time per tier)"), self)
         self.switch.setObjectName(f"{name}.use_mix")
-        self.control = ResolutionMixWidget(f"{name}.mix", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.switch)
-        layout.addWidget(self.control)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.switch)
         self.switch.toggled.connect(self.mix_switched)
-        self.control.mix_edited.connect(self.mix_edited)
+
+    @property
+    def control(self) -> ResolutionMixWidget:
+        if self._control is None:
+            self._control = ResolutionMixWidget(f"{self._name}.mix", self)
+            self._control.hide()
+            self._layout.addWidget(self._control)
+            self._control.mix_edited.connect(self.mix_edited)
+        return self._control
 
     def show_mix(self, mix: Any) -> None:
         with QSignalBlocker(self.switch):
             self.switch.setChecked(mix is not None)
-        self.control.setVisible(mix is not None)
-        if mix is not None:
-            self.control.set_mix(mix)
+        if mix is None:
+            if self._control is not None:
+                self._control.setVisible(False)
+            return
+        self.control.setVisible(True)
+        self.control.set_mix(mix)
 
 
 def _starting_mix(streams: tuple[Resolution, ...], session: EstimateSession) -> tuple:

@@ -140,3 +140,15 @@ def test_build_window_reads_no_default_when_the_file_opens(monkeypatch):
     monkeypatch.setattr(app, "default_scenario", lambda: pytest.fail("read the default"))
     window = app.build_window(TUTORING)
     window.deleteLater()
+
+
+def test_the_mix_control_is_built_when_a_group_first_uses_a_mix(window):
+    editor = window.panel("video_call").mix_editor
+    assert editor.findChild(QSlider, "video_call.group.mix.HD.slider") is None  # no mix yet
+    editor.switch.click()
+    assert editor.switch.isChecked()
+    assert not editor.control.isHidden()
+    assert editor.findChild(QSlider, "video_call.group.mix.HD.slider").value() == 100
+    assert window.session.scenario.rooms[0].groups[0].mix is not None
+    editor.switch.click()
+    assert editor.control.isHidden()
