@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from estimator_gui import __version__
 from estimator_gui.files.ratecard_io import default_rate_card, load_rate_card
-from estimator_gui.files.scenario_io import parse_scenario, read_scenario
+from estimator_gui.files.scenario_io import parse_scenario, read_bounded, read_scenario
 from estimator_gui.pricing.engine import price
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.quote.tabular import breakdown_csv, breakdown_json, breakdown_table
@@ -38,7 +39,7 @@ def quote(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     try:
         if args.file == "-":
-            scenario = parse_scenario(sys.stdin.buffer.read())
+            scenario = parse_scenario(read_bounded(sys.stdin.buffer))
         else:
             scenario = read_scenario(Path(args.file))
         breakdown = price(scenario, card)
@@ -51,10 +52,21 @@ def quote(args: argparse.Namespace) -> int:
         "json": lambda b: breakdown_json(b, scenario.title),
         "csv": breakdown_csv,
     }[args.format]
-    sys.stdout.write(render(breakdown))
+    # JSON, CSV and the table are UTF-8 whatever the console's code page: a Korean title must not
+    # turn into an encoding error when the output is redirected on Windows.
+    text = render(breakdown)
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # stdout replaced by a text stream (tests, an embedding program)
+        sys.stdout.write(text)
+        return EXIT_OK
+    sys.stdout.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if isinstance(sys.stderr, io.TextIOWrapper):
+        sys.stderr.reconfigure(errors="backslashreplace")  # a message never fails to print
     args = build_parser().parse_args(argv)
     return quote(args)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import re
+import stat
 from collections.abc import Callable
 from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from estimator_gui.files.atomic import write_bytes_atomic
 from estimator_gui.pricing import checks, limits
-from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.errors import InputError, Verbatim
 from estimator_gui.pricing.scenario import (
     SECONDS_PER_MINUTE,
     SESSION_SECONDS_MAX,
@@ -28,7 +31,7 @@ from estimator_gui.pricing.scenario import (
 
 FORMAT = "trtc-estimate/1"
 MAX_BYTES = 5_000_000
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")  # ASCII digits only
 
 _SCENARIO_KEYS = {
     "format",
@@ -76,23 +79,33 @@ T = TypeVar("T")
 
 def read_scenario(path: Path) -> Scenario:
     """Read a scenario file; anything wrong raises InputError naming the field, value and rule."""
-    path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                str(path),
-                f"{size:,} bytes",
-                f"is larger than {MAX_BYTES:,} bytes, too large for a scenario",
-                code="too_large",
-                limit=MAX_BYTES,
-            )
-        raw = path.read_bytes()
+        with Path(path).open("rb") as stream:
+            raw = read_bounded(stream)
     except OSError as error:
         raise InputError(
             "file", None, f"cannot be read: {error.strerror}", code="unreadable"
         ) from None
     return parse_scenario(raw)
+
+
+def read_bounded(stream: BinaryIO) -> bytes:
+    """At most MAX_BYTES from a file, a pipe or a device; more is refused, never read whole."""
+    raw = stream.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        try:
+            status = os.fstat(stream.fileno())
+            size = f"{status.st_size:,} bytes" if stat.S_ISREG(status.st_mode) else ""
+        except (OSError, ValueError, io.UnsupportedOperation):
+            size = ""
+        raise InputError(
+            "file",
+            size or f"more than {MAX_BYTES:,} bytes",
+            f"is larger than the {MAX_BYTES:,} bytes a scenario may have",
+            code="too_large",
+            limit=MAX_BYTES,
+        )
+    return raw
 
 
 def parse_scenario(raw: bytes | str) -> Scenario:
@@ -239,9 +252,11 @@ def _refuse_duplicate(path: str, key: object, value: Any) -> None:
         )
 
 
-def _kind(value: Any) -> str:
-    names: dict[type, str] = {list: "a list", str: "text", dict: "an object"}
-    return names.get(type(value), repr(value))
+def _kind(value: Any) -> Any:
+    """How a value that is not what a field wants is named: ``null``, ``a list``, ``an object``."""
+    names = {type(None): "null", list: "a list", dict: "an object", bool: "true or false"}
+    name = names.get(type(value))
+    return Verbatim(name) if name is not None else value
 
 
 def _join(path: str, key: str) -> str:
@@ -280,7 +295,7 @@ def _number(path: str, value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise InputError(
             path,
-            value if not isinstance(value, list | dict) else _kind(value),
+            _kind(value),
             "is not a number",
             code="not_number",
         )
@@ -295,7 +310,8 @@ def _int(path: str, value: Any) -> int:
 
 
 def _optional_text(path: str, obj: dict[str, Any], key: str) -> str:
-    return checks.text(_join(path, key), obj.get(key, ""))
+    value = obj.get(key, "")
+    return checks.text(_join(path, key), value if isinstance(value, str) else _kind(value))
 
 
 def _seconds(path: str, obj: dict[str, Any], required: bool) -> Decimal | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 from estimator_gui.pricing import limits
@@ -75,9 +76,22 @@ def text(field: str, value: object) -> str:
             code="too_long",
             limit=limits.TEXT_MAX,
         )
-    if any(ord(c) < 32 for c in value):
-        raise InputError(field, value, "must not contain control characters", code="control_chars")
+    for character in value:
+        if unicodedata.category(character) in _REFUSED_CATEGORIES or character in _BIDI_CONTROLS:
+            raise InputError(
+                field,
+                value,
+                f"contains U+{ord(character):04X}, a control, line-break or unpaired surrogate "
+                "character a one-line label cannot hold",
+                code="control_chars",
+            )
     return value
+
+
+# Controls (tab, NEL, DEL), unpaired surrogates (cannot be saved as UTF-8), line and paragraph
+# separators, and the bidirectional overrides that can make a label read other than it is.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def sequence(field: str, value: object, high: int) -> tuple[object, ...]:

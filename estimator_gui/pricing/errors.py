@@ -43,7 +43,21 @@ class InputError(ValueError):
         return InputError(field, self.value, self.rule, code=self.code, limit=self.limit)
 
 
+class Verbatim:
+    """A value named as it stands in the file (``null``, ``a list``), not quoted as text."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 def _show(value: object) -> str:
+    if isinstance(value, Verbatim):
+        return value.text
     if isinstance(value, str):
         text = value if len(value) <= 60 else value[:57] + "..."
         return repr(text)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from estimator_gui.pricing import checks, limits
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import CODECS, TIERS, VIDEO_TIERS
 
@@ -23,6 +24,7 @@ RELAY_TIER = "relay"
 FREE_SECTIONS = ("duration", "recording", "transcoding")  # relay is not billed in minutes of a tier
 ROUNDING_RULES = ("ceil_minute_per_category_per_month",)
 CONTRACT_REACHED_AT = ("or_more",)
+PRICE_MAX = Decimal(1_000_000)  # USD per unit; far above any list, low enough to stay exact
 CONTRACT_BASES = ("after_free_minutes_before_discount",)
 # Every key a card may hold, per table: a key the engine would not apply is refused, not ignored.
 CARD_KEYS = {
@@ -149,13 +151,11 @@ def _price(path: str, value: Any) -> Decimal:
         raise InputError(path, value, "is not a price", code="not_number")
     if value < 0:
         raise InputError(path, value, "is a negative price", code="negative_price")
-    return Decimal(value)
+    return checks.amount(path, Decimal(value), 0, PRICE_MAX)  # bounded digits: exact arithmetic
 
 
 def _whole(path: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InputError(path, value, "must be a whole number, 0 or more")
-    return value
+    return checks.whole(path, value, 0, 10**12)
 
 
 def _read_card(data: Mapping[str, Any]) -> RateCard:
@@ -176,7 +176,15 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
     tiers = _read_tiers(_list(data, "tiers"))
     price_lists = _read_price_lists(_list(data, "price_lists"))
     free = _get(data, "free_minutes")
-    free_order = tuple(_get(free, "order", "free_minutes"))
+    order = _get(free, "order", "free_minutes")
+    if not isinstance(order, list) or not order or not all(isinstance(c, str) for c in order):
+        raise InputError(
+            "free_minutes.order",
+            order,
+            "must be a non-empty list of categories such as 'duration.audio'",
+            code="bad_order",
+        )
+    free_order = tuple(order)
     _check_free_order(free_order)
     contract = _get(data, "contract_hint")
     reached_at = _get(contract, "reached_at", "contract_hint")
@@ -283,6 +291,15 @@ def _read_tiers(items: list[Any]) -> tuple[Tier, ...]:
                 code="tiers_gap",
             )
         previous = tier.up_to
+    if previous != limits.MAX_AGGREGATE_PIXELS:
+        raise InputError(
+            f"tiers[{len(tiers) - 1}].up_to",
+            previous,
+            f"must be {limits.MAX_AGGREGATE_PIXELS:,} px, the top of the 4K tier the product's "
+            "limits and messages are built on",
+            code="top_tier_mismatch",
+            limit=limits.MAX_AGGREGATE_PIXELS,
+        )
     return tuple(tiers)
 
 

@@ -24,7 +24,7 @@ CODECS = ("h264", "h265")
 SECONDS_PER_MINUTE = 60
 SESSION_SECONDS_MAX = limits.SESSION_MINUTES_MAX * SECONDS_PER_MINUTE
 
-_RESOLUTION = re.compile(r"\s*(\d{1,5})\s*[xX\u00d7]\s*(\d{1,5})\s*")
+_RESOLUTION = re.compile(r"\s*([0-9]{1,5})\s*[xX\u00d7]\s*([0-9]{1,5})\s*")
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -227,7 +227,7 @@ def test_a_6_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert "6,000," in result.stderr
-    assert "is larger than 5,000,000 bytes" in result.stderr
+    assert "is larger than the 5,000,000 bytes a scenario may have" in result.stderr
 
 
 def test_low_latency_limit_suggests_cdn_and_cdn_is_accepted(tmp_path: Path) -> None:
