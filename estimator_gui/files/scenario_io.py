@@ -27,6 +27,7 @@ from estimator_gui.pricing.scenario import (
     Room,
     Scenario,
     TranscodingTask,
+    check_stream_count,
 )
 
 FORMAT = "trtc-estimate/1"
@@ -349,14 +350,7 @@ def _streams(path: str, obj: dict[str, Any], key: str) -> tuple[Resolution, ...]
         raise InputError(
             _join(path, key), _kind(value), "must be a list of WIDTHxHEIGHT", code="not_list"
         )
-    if len(value) > limits.STREAMS_MAX:
-        raise InputError(
-            _join(path, key),
-            f"{len(value)} streams",
-            f"is more than {limits.STREAMS_MAX}",
-            code="too_many",
-            limit=limits.STREAMS_MAX,
-        )
+    check_stream_count(_join(path, key), len(value))  # before parsing a hostile list's items
     return tuple(Resolution.parse(item, f"{path}.{key}[{i}]") for i, item in enumerate(value))
 
 

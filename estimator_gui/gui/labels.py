@@ -83,6 +83,11 @@ NOTICES = {
         "add a robot group to a room to price it.",
     ),
     "nothing_billed": QT_TRANSLATE_NOOP("Labels", "Nothing in this estimate is billed yet."),
+    "single_input_transcoding": QT_TRANSLATE_NOOP(
+        "Labels",
+        "A mixing task has one input stream: a single anchor with nothing to mix incurs no "
+        "transcoding fee, so that line applies only if the stream is really transcoded.",
+    ),
 }
 _NOTICE_VALUE = {"cdn_audience_not_trtc": "viewers", "component_mixing_not_listed": "anchors"}
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
+PER_THOUSAND_MINUTES = "1000 minutes"
 
 
 def round_money(value: Decimal) -> Decimal:
@@ -50,6 +51,11 @@ class Line:
     @property
     def category(self) -> str:
         return f"{self.section}.{self.tier}"
+
+    @property
+    def price_per_unit(self) -> Decimal:
+        """The price of one billed minute (or one Mbps): exact, as the list is per 1,000 min."""
+        return self.unit_price / (1000 if self.per == PER_THOUSAND_MINUTES else 1)
 
     @property
     def minutes(self) -> Decimal | None:

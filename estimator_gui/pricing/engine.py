@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal, Inexact, localcontext
 
 from estimator_gui.pricing.breakdown import Breakdown, Line, Notice, Usage
 from estimator_gui.pricing.errors import InputError
-from estimator_gui.pricing.ratecard import PRICE_LISTS, RELAY_TIER, SECTIONS, RateCard
+from estimator_gui.pricing.ratecard import PRICE_LISTS, RELAY_TIER, SECTIONS, PriceList, RateCard
 from estimator_gui.pricing.scenario import (
     SECONDS_PER_MINUTE,
     TIERS,
@@ -103,18 +104,18 @@ def _room_usages(scenario: Scenario, card: RateCard) -> Iterator[Usage]:
             field = f"{source}.{'mix' if group.mix is not None else 'receives'}"
             for tier, share, pixels in _tiered(card, group.receives, group.mix, field):
                 yield Usage(
-                    source,
-                    "duration",
-                    room.service,
-                    room.label,
-                    group.role,
-                    price_list,
-                    tier,
-                    pixels,
-                    share,
-                    users,
-                    total * share / HUNDRED,
-                    billed,
+                    source=source,
+                    section="duration",
+                    service=room.service,
+                    label=room.label,
+                    role=group.role,
+                    price_list=price_list,
+                    tier=tier,
+                    pixels=pixels,
+                    share=share,
+                    users=users,
+                    seconds=total * share / HUNDRED,
+                    billed=billed,
                 )
 
 
@@ -173,25 +174,8 @@ def _lines(usages: list[Usage], card: RateCard) -> list[Line]:
                 if not group:
                     continue
                 seconds = sum((u.seconds for u in group), Decimal(0))
-                minutes = _ceil_minutes(seconds)
                 price_list = card.price_list(section, name)
-                unit_price = price_list.price(tier)
-                gross = minutes * unit_price / price_list.divisor
-                lines.append(
-                    Line(
-                        section,
-                        name,
-                        tier,
-                        seconds,
-                        minutes,
-                        price_list.per,
-                        unit_price,
-                        gross,
-                        0,
-                        gross,
-                        tuple(group),
-                    )
-                )
+                lines.append(_line(price_list, tier, seconds, _ceil_minutes(seconds), group))
     return lines
 
 
@@ -211,25 +195,30 @@ def _take_free_minutes(lines: list[Line], allowance: int, card: RateCard) -> tup
     for index, line in enumerate(lines):
         free = taken.get(index, 0)
         if free:
-            per_unit = line.unit_price / card.price_list(line.section, line.price_list).divisor
-            line = _replace_free(line, free, (line.quantity - free) * per_unit)
+            net = (line.quantity - free) * line.price_per_unit
+            line = dataclasses.replace(line, free_minutes=free, net=net)
         priced.append(line)
     return priced, allowance - remaining
 
 
-def _replace_free(line: Line, free: int, net: Decimal) -> Line:
+def _line(
+    price_list: PriceList, tier: str, seconds: Decimal, quantity: Decimal, usages: list[Usage]
+) -> Line:
+    """A line before free minutes: the billed quantity at the list's price."""
+    unit_price = price_list.price(tier)
+    gross = quantity * unit_price / price_list.divisor
     return Line(
-        line.section,
-        line.price_list,
-        line.tier,
-        line.seconds,
-        line.quantity,
-        line.per,
-        line.unit_price,
-        line.gross,
-        free,
-        net,
-        line.usages,
+        section=price_list.section,
+        price_list=price_list.name,
+        tier=tier,
+        seconds=seconds,
+        quantity=quantity,
+        per=price_list.per,
+        unit_price=unit_price,
+        gross=gross,
+        free_minutes=0,
+        net=gross,
+        usages=tuple(usages),
     )
 
 
@@ -247,26 +236,20 @@ def _relay_lines(scenario: Scenario, card: RateCard) -> list[Line]:
         quantity = _ceil_minutes(seconds)
     else:
         return []
-    unit_price = price_list.price(RELAY_TIER)
-    gross = quantity * unit_price / price_list.divisor
     usage = Usage(
-        "relay", "relay", "relay", "", "", price_list.name, RELAY_TIER, None, HUNDRED, 0, seconds
+        source="relay",
+        section="relay",
+        service="relay",
+        label="",
+        role="",
+        price_list=price_list.name,
+        tier=RELAY_TIER,
+        pixels=None,
+        share=HUNDRED,
+        users=0,
+        seconds=seconds,
     )
-    return [
-        Line(
-            "relay",
-            price_list.name,
-            RELAY_TIER,
-            seconds,
-            quantity,
-            price_list.per,
-            unit_price,
-            gross,
-            0,
-            gross,
-            (usage,),
-        )
-    ]
+    return [_line(price_list, RELAY_TIER, seconds, quantity, [usage])]
 
 
 def _notices(scenario: Scenario, lines: list[Line]) -> tuple[Notice, ...]:
@@ -288,6 +271,11 @@ def _notices(scenario: Scenario, lines: list[Line]) -> tuple[Notice, ...]:
             notices.append(
                 Notice("component_mixing_not_listed", f"rooms[{r}]", (("anchors", str(anchors)),))
             )
+    for t, mixing in enumerate(scenario.transcoding):
+        if mixing.mix is None and len(mixing.inputs) == 1:
+            # "A single anchor with nothing to mix incurs no transcoding fee" (647/47631): the
+            # task is priced as listed, and the customer is told it may cost nothing.
+            notices.append(Notice("single_input_transcoding", f"transcoding[{t}]"))
     robots = any(g.role == "robot" for room in scenario.rooms for g in room.groups)
     if (scenario.recording or scenario.transcoding) and not robots:
         notices.append(Notice("robot_duration_not_listed", "rooms"))

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from estimator_gui.pricing import checks, limits
+from estimator_gui.pricing.breakdown import PER_THOUSAND_MINUTES
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import CODECS, TIERS, VIDEO_TIERS
 
@@ -73,7 +74,7 @@ class PriceList:
     @property
     def divisor(self) -> Decimal:
         """What a price is divided by to give the price of one unit (a minute or a Mbps)."""
-        return Decimal(1000) if self.per == "1000 minutes" else Decimal(1)
+        return Decimal(1000) if self.per == PER_THOUSAND_MINUTES else Decimal(1)
 
 
 @dataclass(frozen=True, slots=True)

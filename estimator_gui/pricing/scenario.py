@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from estimator_gui.pricing import checks, limits
-from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.errors import InputError, Verbatim
 
 SERVICES = ("audio_call", "video_call", "live_audio", "live_video")
 CALL_SERVICES = ("audio_call", "video_call")
@@ -85,18 +85,24 @@ def describe_streams(streams: tuple[Resolution, ...]) -> str:
     return " + ".join(parts) + f" = {aggregate_pixels(streams):,} px"
 
 
-def _check_streams(name: str, streams: tuple[Resolution, ...], mix: Mix | None) -> None:
-    if isinstance(streams, tuple) and len(streams) > limits.STREAMS_MAX:
+def check_stream_count(name: str, count: int) -> None:
+    """Nobody receives (and no task takes) more streams at once than a room can publish."""
+    if count > limits.STREAMS_MAX:
         raise InputError(
             name,
-            len(streams),
+            count,
             f"streams at once is more than {limits.STREAMS_MAX}: a call room has at most "
             f"{limits.CALL_PUBLISHERS} cameras on and a live room at most "
             f"{limits.LIVE_CO_ANCHORS} co-anchors",
             code="too_many_streams",
             limit=limits.STREAMS_MAX,
         )
-    checks.sequence(name, streams, limits.STREAMS_MAX)
+
+
+def _check_streams(name: str, streams: tuple[Resolution, ...], mix: Mix | None) -> None:
+    if not isinstance(streams, tuple):
+        raise InputError(name, streams, "must be a list", code="not_list")
+    check_stream_count(name, len(streams))
     for index, stream in enumerate(streams):
         if not isinstance(stream, Resolution):
             raise InputError(
@@ -154,7 +160,7 @@ def _check_duration(name: str, seconds: Decimal) -> None:
             raise
         raise InputError(
             name,
-            seconds,
+            Verbatim(f"{format(seconds, 'f')} s"),  # held in seconds, whatever the file said
             f"is longer than a day ({SESSION_SECONDS_MAX:,} s = "
             f"{limits.SESSION_MINUTES_MAX:,} minutes) for one session",
             code="too_large",

@@ -19,6 +19,10 @@ NOTICE_TEXT = {
         "add a robot group to a room to price it"
     ),
     "nothing_billed": "the scenario has no billed usage",
+    "single_input_transcoding": (
+        "a mixing task with one input stream: a single anchor with nothing to mix incurs no "
+        "transcoding fee, so this line applies only if the stream is really transcoded"
+    ),
 }
 
 

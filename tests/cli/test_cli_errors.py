@@ -66,100 +66,90 @@ LAST_COUNT = '"count": 1}'
 assert CALL_TEXT.count(LAST_COUNT) == 1
 
 
-# id, file bytes, field named first in the message, part of the rule, marks
+# id, file bytes, field named first in the message, part of the rule
 CASES: list[Any] = [
-    ("truncated-json", CALL_TEXT.encode()[:60], "file", "not valid JSON", ()),
+    ("truncated-json", CALL_TEXT.encode()[:60], "file", "not valid JSON"),
     ("not-utf8", CALL_TEXT.replace('"rooms_per_day"', '"label": "café", "rooms_per_day"')
-     .encode("latin-1"), "file", "UTF-8", ()),
+     .encode("latin-1"), "file", "UTF-8"),
     ("unknown-format", edit(CALL, lambda d: d.update(format="trtc-estimate/2")), "format",
-     "'trtc-estimate/1'", ()),
+     "'trtc-estimate/1'"),
     ("unknown-service", edit(CALL, lambda d: room(d).update(service="video_conference")),
-     "rooms[0].service", "must be one of: audio_call, video_call, live_audio, live_video", ()),
+     "rooms[0].service", "must be one of: audio_call, video_call, live_audio, live_video"),
     ("negative-count", edit(CALL, lambda d: groups(d)[1].update(count=-1)),
-     "rooms[0].groups[1].count", "-1 must not be negative", ()),
+     "rooms[0].groups[1].count", "-1 must not be negative"),
     ("non-numeric-count", edit(CALL, lambda d: groups(d)[1].update(count="abc")),
-     "rooms[0].groups[1].count", "'abc' is not a number", ()),
+     "rooms[0].groups[1].count", "'abc' is not a number"),
     ("fractional-count", edit(CALL, lambda d: groups(d)[1].update(count=2.5)),
-     "rooms[0].groups[1].count", "2.5 is not a whole number", ()),
+     "rooms[0].groups[1].count", "2.5 is not a whole number"),
     ("negative-room-minutes", edit(CALL, lambda d: room(d).update(minutes=-5)),
-     "rooms[0].minutes", "-5 must not be negative", ()),
+     "rooms[0].minutes", "-5 must not be negative"),
     ("negative-group-minutes", edit(CALL, lambda d: groups(d)[1].update(minutes=-5)),
-     "rooms[0].groups[1].minutes", "-5 must not be negative", ()),
+     "rooms[0].groups[1].minutes", "-5 must not be negative"),
     ("negative-seconds", edit(CALL, lambda d: groups(d)[1].update(seconds="-1")),
-     "rooms[0].groups[1].seconds", "must not be negative", ()),
+     "rooms[0].groups[1].seconds", "must not be negative"),
     ("days-0", edit(CALL, lambda d: room(d).update(days=0)), "rooms[0].days",
-     "0 is below the minimum of 1", ()),
+     "0 is below the minimum of 1"),
     ("days-32", edit(CALL, lambda d: room(d).update(days=32)), "rooms[0].days",
-     "32 is above the maximum of 31", ()),
+     "32 is above the maximum of 31"),
     ("room-minutes-1441", edit(CALL, lambda d: room(d).update(minutes=1441)),
-     "rooms[0].minutes", "1441 is above the maximum of 1,440", ()),
+     "rooms[0].minutes", "1441 is above the maximum of 1,440"),
     ("group-minutes-1441", edit(CALL, lambda d: groups(d)[0].update(minutes=1441)),
-     "rooms[0].groups[0].minutes", "1441 is above the maximum of 1,440", ()),
+     "rooms[0].groups[0].minutes", "1441 is above the maximum of 1,440"),
     ("resolution-star", edit(CALL, lambda d: groups(d)[0].update(receives=["1280*720"])),
-     "rooms[0].groups[0].receives[0]", "'1280*720' is not a resolution written WIDTHxHEIGHT",
-     ()),
+     "rooms[0].groups[0].receives[0]", "'1280*720' is not a resolution written WIDTHxHEIGHT"),
     ("resolution-letters", edit(CALL, lambda d: groups(d)[0].update(receives=["axb"])),
-     "rooms[0].groups[0].receives[0]", "'axb' is not a resolution", ()),
+     "rooms[0].groups[0].receives[0]", "'axb' is not a resolution"),
     ("mix-99", edit(CALL, lambda d: groups(d)[1].update(mix={"HD": 49, "FHD": 50})),
-     "rooms[0].groups[1].mix", "'99%' must sum to exactly 100%", ()),
+     "rooms[0].groups[1].mix", "'99%' must sum to exactly 100%"),
     ("mix-101", edit(CALL, lambda d: groups(d)[1].update(mix={"HD": 51, "FHD": 50})),
-     "rooms[0].groups[1].mix", "'101%' must sum to exactly 100%", ()),
+     "rooms[0].groups[1].mix", "'101%' must sum to exactly 100%"),
     ("mix-unknown-tier", edit(CALL, lambda d: groups(d)[1].update(mix={"8K": 100})),
-     "rooms[0].groups[1].mix.8K", "is not a tier", ()),
+     "rooms[0].groups[1].mix.8K", "is not a tier"),
     ("receives-and-mix", edit(CALL, lambda d: groups(d)[0].update(mix={"HD": 100})),
-     "rooms[0].groups[0].mix", "use either receives or mix", ()),
+     "rooms[0].groups[0].mix", "use either receives or mix"),
     ("301-call-users", edit(CALL, lambda d: (groups(d)[0].update(count=200),
                                              groups(d)[1].update(count=101))),
-     "rooms[0].groups[1].count", "brings the room to 301 users; a call room holds at most 300",
-     ()),
+     "rooms[0].groups[1].count", "brings the room to 301 users; a call room holds at most 300"),
     ("51-anchors", edit(LIVE, lambda d: groups(d).insert(1, {"role": "anchor", "count": 50})),
-     "rooms[0].groups[1].count", "brings the room to 51 anchors", ()),
+     "rooms[0].groups[1].count", "brings the room to 51 anchors"),
     ("100001-low-latency-viewers", edit(LIVE, lambda d: groups(d)[1].update(count=100_001)),
-     "rooms[0].groups[1].count", "100,001 low-latency viewers", ()),
+     "rooms[0].groups[1].count", "100,001 low-latency viewers"),
     ("aggregate-5x1080p", edit(CALL, lambda d: groups(d)[0].update(receives=["1920x1080"] * 5)),
-     "rooms[0].groups[0].receives", "the largest aggregate resolution with a published price",
-     ()),
+     "rooms[0].groups[0].receives", "the largest aggregate resolution with a published price"),
     ("duplicate-key", CALL_TEXT.replace(LAST_COUNT, '"count": 1, "count": 2}').encode(),
-     "rooms[0].groups[1].count", "is given twice", ()),
+     "rooms[0].groups[1].count", "is given twice"),
     ("nan", CALL_TEXT.replace(LAST_COUNT, '"count": NaN}').encode(),
-     "rooms[0].groups[1].count", "'NaN' is not a number", ()),
+     "rooms[0].groups[1].count", "'NaN' is not a number"),
     ("infinity", CALL_TEXT.replace(LAST_COUNT, '"count": Infinity}').encode(),
-     "rooms[0].groups[1].count", "'Infinity' is not a number", ()),
+     "rooms[0].groups[1].count", "'Infinity' is not a number"),
     ("unknown-field", edit(CALL, lambda d: groups(d)[1].update(colour="red")),
-     "rooms[0].groups[1].colour", "is not a field of this object", ()),
+     "rooms[0].groups[1].colour", "is not a field of this object"),
     ("unknown-top-field", edit(CALL, lambda d: d.update(rooom=[])), "rooom",
-     "is not a field of this object", ()),
+     "is not a field of this object"),
     ("role-not-in-service", edit(CALL, lambda d: groups(d)[1].update(role="audience")),
-     "rooms[0].groups[1].role", "is not a role in a video_call room", ()),
+     "rooms[0].groups[1].role", "is not a role in a video_call room"),
     ("video-in-audio-call", edit(CALL, lambda d: room(d).update(service="audio_call")),
-     "rooms[0].groups[0].receives", "audio only", ()),
+     "rooms[0].groups[0].receives", "audio only"),
     ("recording-negative-minutes", edit(TASKS, lambda d: d["recording"][0].update(minutes=-1)),
-     "recording[0].minutes", "must not be negative", ()),
+     "recording[0].minutes", "must not be negative"),
     ("recording-days-32", edit(TASKS, lambda d: d["recording"][0].update(days=32)),
-     "recording[0].days", "32 is above the maximum of 31", ()),
+     "recording[0].days", "32 is above the maximum of 31"),
     ("transcoding-unknown-codec", edit(TASKS, lambda d: d["transcoding"][0].update(codec="vp9")),
-     "transcoding[0].codec", "must be one of: h264, h265", ()),
+     "transcoding[0].codec", "must be one of: h264, h265"),
     ("relay-two-modes", edit(TASKS, lambda d: d.update(relay={"peak_mbps": 1, "minutes": 1})),
-     "relay.minutes", "is given with peak_mbps", ()),
+     "relay.minutes", "is given with peak_mbps"),
     ("discount-above-100", edit(CALL, lambda d: d.update(discount_percent="100.5")),
-     "discount_percent", "is above the maximum of 100", ()),
+     "discount_percent", "is above the maximum of 100"),
     ("free-minutes-above-card", edit(CALL, lambda d: d.update(free_minutes=10_001)),
-     "free_minutes", "is above the 10,000 free minutes", ()),
+     "free_minutes", "is above the 10,000 free minutes"),
     ("too-precise", edit(CALL, lambda d: room(d).update(minutes="0.0000001")),
-     "rooms[0].minutes", "more than 6 decimal places", ()),
-    ("not-an-object", b"[]", "file", "must be a JSON object", ()),
+     "rooms[0].minutes", "more than 6 decimal places"),
+    ("not-an-object", b"[]", "file", "must be a JSON object"),
 ]
 
 
 def _params() -> list[Any]:
-    return [pytest.param(raw, field, rule, id=name) for name, raw, field, rule, _ in CASES]
-
-
-def _params_with_marks() -> list[Any]:
-    return [
-        pytest.param(raw, field, rule, id=name, marks=marks)
-        for name, raw, field, rule, marks in CASES
-    ]
+    return [pytest.param(raw, field, rule, id=name) for name, raw, field, rule in CASES]
 
 
 def _refused(folder: Path, raw: bytes) -> str:
@@ -198,7 +188,7 @@ def test_bad_input_exits_2_with_one_clear_line(
     assert rule in refusal(raw)
 
 
-@pytest.mark.parametrize(("raw", "field", "rule"), _params_with_marks())
+@pytest.mark.parametrize(("raw", "field", "rule"), _params())
 def test_bad_input_names_the_exact_field_path(
     refusal: Callable[[bytes], str], raw: bytes, field: str, rule: str
 ) -> None:
@@ -266,7 +256,7 @@ def test_bad_input_on_standard_input(tmp_path: Path) -> None:
 def test_an_overlong_integer_is_refused_without_traceback(tmp_path: Path) -> None:
     """A 5,000-digit count is a garbled file: exit 2 naming it, not a traceback."""
     message = _refused(tmp_path, CALL_TEXT.replace(LAST_COUNT, f'"count": {"9" * 5000}}}').encode())
-    assert message.startswith("rooms[0].groups[1].count: ") or message.startswith("file: ")
+    assert message.startswith("rooms[0].groups[1].count: ")
 
 
 def test_a_huge_exponent_is_refused_quickly(tmp_path: Path) -> None:

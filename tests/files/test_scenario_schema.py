@@ -95,6 +95,8 @@ GOOD = [
                  id="live-options"),
     pytest.param(_changed(rooms__0__groups__0__count=2.0, rooms__0__days="31"),
                  id="integral-numbers"),
+    pytest.param(_changed(rooms__0__publishers=2, rooms__1__publishers=None),
+                 id="publishers-stated-and-null"),
 ]
 
 
@@ -135,6 +137,12 @@ BAD = [
     pytest.param(_changed(title="line\nbreak"), "title", id="control-character"),
     pytest.param(_changed(discount_percent="12.1234567"), "discount_percent", id="too-precise"),
     pytest.param(_changed(rooms=DELETE, recording={}), "recording", id="not-a-list"),
+    pytest.param(_changed(rooms__0__groups__0__count="\u0662"), "count", id="arabic-indic-digit"),
+    pytest.param(_changed(rooms__0__groups__0__receives=["\uff11280x720"]), "receives",
+                 id="full-width-digit"),
+    pytest.param(_changed(rooms__0__publishers=51), "publishers", id="publishers-51"),
+    pytest.param(_changed(rooms__1__publishers=1), "publishers", id="publishers-live"),
+    pytest.param(_changed(title="\u202eevil"), "title", id="bidi-override"),
 ]
 
 

@@ -152,8 +152,8 @@ def test_contract_hint_is_not_reached_just_below() -> None:
 
 def test_contract_hint_counts_after_free_minutes_before_discount() -> None:
     """The hint uses the amount after the free minutes and before the contract discount:
-    1,510,000 minutes less 10,000 free = 3,000 -> eligible even with 50% off; 1,510,001 less
-    10,002 free is 2,999.998 -> not eligible though the gross is above 3,000."""
+    1,510,000 minutes less 10,000 free = 3,000 -> eligible even with 50% off; 1,509,999 less
+    10,000 free is 2,999.998 -> not eligible though the gross is above 3,000."""
     eligible = priced(_component_hd(1_510_000), free_minutes=None,
                       discount_percent=Decimal(50))
     assert (eligible.gross, eligible.subtotal, eligible.total) == (

@@ -279,3 +279,17 @@ def test_robots_are_billed_only_when_listed_as_a_group() -> None:
     assert line(with_robot, "duration", "HD").minutes == 30
     assert [n.code for n in without.notices] == ["robot_duration_not_listed"]
     assert with_robot.notices == ()
+
+
+def test_a_single_input_mixing_task_is_priced_and_flagged() -> None:
+    """A single anchor with nothing to mix incurs no transcoding fee (647/47631): a task with one
+    input is priced as listed (the estimator adds or removes nothing behind the user's back) and
+    flagged, so the sales person can tell the customer it may cost nothing."""
+    one = TranscodingTask(1, 1, minutes(60), "h264", streams("1920x1080"))
+    two = TranscodingTask(1, 1, minutes(60), "h264", streams("1920x1080", "1280x720"))
+    single = priced(transcoding=(one,))
+    assert line(single, "transcoding", "FHD", "h264").gross == Decimal("0.8394")
+    assert [(n.code, n.field) for n in single.notices if n.code == "single_input_transcoding"] == [
+        ("single_input_transcoding", "transcoding[0]")
+    ]
+    assert "single_input_transcoding" not in {n.code for n in priced(transcoding=(two,)).notices}

@@ -19,6 +19,7 @@ from estimator_gui.pricing import (
     Resolution,
     Room,
     Scenario,
+    TranscodingTask,
     price,
     round_money,
 )
@@ -130,10 +131,13 @@ def _every_notice() -> list[str]:
     live = Room("live_video", 1, 1, Decimal(60), audience_price_list="video_live_component",
                 delivery="cdn", groups=(Group("anchor", 2), Group("audience", 7)))
     task = RecordingTask(1, 1, Decimal(60), records=(Resolution(640, 360),))
+    mixing = TranscodingTask(1, 1, Decimal(60), inputs=(Resolution(640, 360),))
     with_usage = price(Scenario(rooms=(live,), recording=(task,)), CARD)
+    single_mix = price(Scenario(transcoding=(mixing,)), CARD)
     empty = price(Scenario(), CARD)
-    texts = [notice_text(n) for n in (*with_usage.notices, *empty.notices)]
-    codes = {n.code for n in (*with_usage.notices, *empty.notices)}
+    notices = (*with_usage.notices, *single_mix.notices, *empty.notices)
+    texts = [notice_text(n) for n in notices]
+    codes = {n.code for n in notices}
     assert codes == set(NOTICE_TEXT), "a notice code without a test, or a test without a code"
     return texts
 
