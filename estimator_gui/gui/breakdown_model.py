@@ -10,19 +10,15 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
+from estimator_gui.gui import roles
 from estimator_gui.gui.labels import price_list_name, section_name, service_name, tier_name
 from estimator_gui.gui.locale_format import format_decimal, format_int, format_money
+from estimator_gui.gui.roles import Index
 from estimator_gui.pricing.breakdown import Breakdown, Line
 
-Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_VALUE = Qt.ItemDataRole.UserRole.value
 _DISPLAY_ONLY = [Qt.ItemDataRole.DisplayRole]
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 _LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
@@ -108,28 +104,30 @@ class BreakdownTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = roles.DISPLAY
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            if role == _DISPLAY:
+            if role == roles.DISPLAY:
                 return QCoreApplication.translate("BreakdownTableModel", self.HEADERS[section])
-            if role == _ALIGNMENT:
+            if role == roles.ALIGNMENT:
                 return _RIGHT if section in self.NUMERIC else _LEFT
-            if role == _TOOLTIP and section == self.COL_UNIT_PRICE:
+            if role == roles.TOOLTIP and section == self.COL_UNIT_PRICE:
                 return self.tr("Unit price: USD per 1,000 minutes (relay: per Mbps)")
         return super().headerData(section, orientation, role)
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+    def data(self, index: Index, role: int = roles.DISPLAY) -> Any:
         # Called for every role of every painted cell: plain ints and cached text keep it cheap.
         row = index.row()
         if not 0 <= row < len(self._texts):
             return None
-        if role == _DISPLAY:
+        if role == roles.DISPLAY:
             return self._texts[row][index.column()]
-        if role == _ALIGNMENT:
+        if role == roles.ALIGNMENT:
             return _RIGHT if index.column() in self.NUMERIC else _LEFT
-        if role == _VALUE:
+        if role == roles.VALUE:
             return self._value(self._lines[row], index.column())
-        if role == _TOOLTIP and index.column() in (self.COL_SECTION, self.COL_SERVICE):
+        if role == roles.TOOLTIP and index.column() in (self.COL_SECTION, self.COL_SERVICE):
             return "\n".join(
                 f"{service_name(u.service)}: {u.label or u.source}" for u in self._lines[row].usages
             )

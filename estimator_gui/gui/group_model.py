@@ -13,14 +13,15 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor
 
+from estimator_gui.gui import roles
 from estimator_gui.gui.labels import role_name
 from estimator_gui.gui.locale_format import format_decimal, format_int, parse_decimal
+from estimator_gui.gui.roles import Index
 from estimator_gui.gui.working import Working, mix_text, streams_text, verb_receives, working_for
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.ratecard import RateCard
@@ -35,13 +36,6 @@ from estimator_gui.pricing.scenario import (
     Room,
 )
 
-Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_EDIT = Qt.ItemDataRole.EditRole.value
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_VALUE = Qt.ItemDataRole.UserRole.value
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 _MULTIPLIED = re.compile(r"\s*(\d+)\s*(?:\s[xX\u00d7*]\s|[\u00d7*])\s*(.+)")
 _SHARE = re.compile(r"\s*(audio|HD|FHD|2K|4K)\s*[:=]?\s*([\d.,]+)\s*%?\s*", re.IGNORECASE)
@@ -159,14 +153,16 @@ class GroupTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = roles.DISPLAY
+    ) -> Any:
         if (
             orientation == Qt.Orientation.Horizontal
-            and role == _DISPLAY
+            and role == roles.DISPLAY
             and (0 <= section < len(self.HEADERS))
         ):
             return QCoreApplication.translate("GroupTableModel", self.HEADERS[section])
-        if orientation == Qt.Orientation.Horizontal and role == _TOOLTIP:
+        if orientation == Qt.Orientation.Horizontal and role == roles.TOOLTIP:
             if section == self.COL_VIDEO:
                 return self.tr("Streams each member receives at once, or a resolution mix")
             if section == self.COL_WORKING:
@@ -181,28 +177,28 @@ class GroupTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+    def data(self, index: Index, role: int = roles.DISPLAY) -> Any:
         if self._room is None:
             return None
         row, column = index.row(), index.column()
         if not 0 <= row < len(self._room.groups):
             return None
         group = self._room.groups[row]
-        if role == _DISPLAY:
+        if role == roles.DISPLAY:
             return self._display(group, row, column)
-        if role == _EDIT:
+        if role == roles.EDIT:
             return self._edit_text(group, column)
-        if role == _VALUE:
+        if role == roles.VALUE:
             return self._value(group, column)
-        if role == _FOREGROUND:
+        if role == roles.FOREGROUND:
             if column == self.COL_WORKING and self._workings[row].warning:
                 return _WARNING  # a colour is a brush to the delegate; QBrush loads QGradient
             if column == self.COL_MINUTES and group.seconds is None:
                 return _INHERITED
-        if role == _TOOLTIP and column == self.COL_WORKING:
+        if role == roles.TOOLTIP and column == self.COL_WORKING:
             working = self._workings[row]
             return working.text + (f"\n\u26a0 {working.warning}" if working.warning else "")
-        if role == _ALIGNMENT and column in (self.COL_COUNT, self.COL_MINUTES):
+        if role == roles.ALIGNMENT and column in (self.COL_COUNT, self.COL_MINUTES):
             return _RIGHT
         return None
 
@@ -253,8 +249,8 @@ class GroupTableModel(QAbstractTableModel):
             None,
         )[column]
 
-    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
-        if self._room is None or not index.isValid() or role != _EDIT:
+    def setData(self, index: Index, value: Any, role: int = roles.EDIT) -> bool:
+        if self._room is None or not index.isValid() or role != roles.EDIT:
             return False
         row, column = index.row(), index.column()
         try:
