@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QRect, Qt, QTranslator
+from PySide6.QtCore import QRect, Qt, QTranslator
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from tests_gui_paths import EXAMPLES
+from tests_gui_translators import installed
 
 from estimator_gui.gui.main_window import MainWindow
 
@@ -38,11 +39,7 @@ class PseudoTranslator(QTranslator):
 
 @pytest.fixture
 def pseudo_translation(qapp: QApplication) -> Iterator[PseudoTranslator]:
-    translator = PseudoTranslator(qapp)
-    assert QCoreApplication.installTranslator(translator)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
-    translator.deleteLater()
+    yield from installed(PseudoTranslator(qapp))
 
 
 def _shown(widget: QWidget, text: str) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from tests_gui_paths import TEAM_MEETINGS
+from tests_gui_translators import installed
 
 import estimator_gui.gui
 
@@ -215,11 +216,7 @@ class RecordingTranslator(QTranslator):
 
 @pytest.fixture
 def recording_translator(qapp: QApplication) -> Iterator[RecordingTranslator]:
-    translator = RecordingTranslator(qapp)
-    assert QCoreApplication.installTranslator(translator)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
-    translator.deleteLater()
+    yield from installed(RecordingTranslator(qapp))
 
 
 def _every_text(window: QWidget) -> Iterator[tuple[str, str]]:
