@@ -44,7 +44,9 @@ def quote(args: argparse.Namespace) -> int:
             scenario = read_scenario(Path(args.file))
         breakdown = price(scenario, card)
     except InputError as error:
-        where = "" if args.file == "-" else f"{args.file}: "
+        # A file refused for what it is (a named pipe, a folder) is already named in the message.
+        named = args.file == "-" or error.code == "not_a_file"
+        where = "" if named else f"{args.file}: "
         print(f"error: {where}{error.message}", file=sys.stderr)
         return EXIT_INVALID
     render = {

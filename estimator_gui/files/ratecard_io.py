@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from estimator_gui.files.regular import NotAFileError, open_regular
 from estimator_gui.files.resources import DEFAULT_RATE_CARD, resource
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.ratecard import RateCard
@@ -18,13 +20,18 @@ def load_rate_card(path: Path) -> RateCard:
     """Read and check a rate card; a bad one raises InputError naming the file and the key."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open_regular(path) as stream:  # a named pipe or a device is refused, not waited on
+            size = os.fstat(stream.fileno()).st_size
+            raw = b"" if size > MAX_BYTES else stream.read(MAX_BYTES + 1)
+    except NotAFileError as error:
+        raise InputError(str(path), None, error.reason, code="not_a_file") from None
     except OSError as error:
         raise InputError(
             str(path), None, f"cannot be read: {error.strerror}", code="unreadable"
         ) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(str(path), f"{len(raw):,} bytes", f"is larger than {MAX_BYTES:,} bytes")
+    if size > MAX_BYTES or len(raw) > MAX_BYTES:
+        shown = f"{size:,} bytes" if size > MAX_BYTES else f"more than {MAX_BYTES:,} bytes"
+        raise InputError(str(path), shown, f"is larger than {MAX_BYTES:,} bytes", code="too_large")
     try:
         data = tomllib.loads(raw.decode("utf-8"), parse_float=Decimal)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

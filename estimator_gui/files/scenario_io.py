@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 from estimator_gui.files.atomic import write_bytes_atomic
+from estimator_gui.files.regular import NotAFileError, open_regular
 from estimator_gui.pricing import checks, limits
 from estimator_gui.pricing.errors import InputError, Verbatim
 from estimator_gui.pricing.scenario import (
@@ -79,10 +80,17 @@ T = TypeVar("T")
 
 
 def read_scenario(path: Path) -> Scenario:
-    """Read a scenario file; anything wrong raises InputError naming the field, value and rule."""
+    """Read a scenario file; anything wrong raises InputError naming the field, value and rule.
+
+    Only a regular file is read: a named pipe, a device or a folder is refused at once, by kind
+    (``/tmp/q.json is a named pipe, not a file``), never waited on.
+    """
+    path = Path(path)
     try:
-        with Path(path).open("rb") as stream:
+        with open_regular(path) as stream:
             raw = read_bounded(stream)
+    except NotAFileError as error:
+        raise InputError(str(path), None, error.reason, code="not_a_file") from None
     except OSError as error:
         raise InputError(
             "file", None, f"cannot be read: {error.strerror}", code="unreadable"
@@ -91,22 +99,36 @@ def read_scenario(path: Path) -> Scenario:
 
 
 def read_bounded(stream: BinaryIO) -> bytes:
-    """At most MAX_BYTES from a file, a pipe or a device; more is refused, never read whole."""
+    """At most MAX_BYTES from a file, a pipe or a device; more is refused, never read whole.
+
+    A regular file that says it is larger is refused before a byte is read.
+    """
+    size = _regular_size(stream)
+    if size is not None and size > MAX_BYTES:
+        raise _too_large(f"{size:,} bytes")
     raw = stream.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        try:
-            status = os.fstat(stream.fileno())
-            size = f"{status.st_size:,} bytes" if stat.S_ISREG(status.st_mode) else ""
-        except (OSError, ValueError, io.UnsupportedOperation):
-            size = ""
-        raise InputError(
-            "file",
-            size or f"more than {MAX_BYTES:,} bytes",
-            f"is larger than the {MAX_BYTES:,} bytes a scenario may have",
-            code="too_large",
-            limit=MAX_BYTES,
-        )
+        size = _regular_size(stream)  # it grew while read, or is a pipe or a device
+        raise _too_large(f"{size:,} bytes" if size else f"more than {MAX_BYTES:,} bytes")
     return raw
+
+
+def _regular_size(stream: BinaryIO) -> int | None:
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def _too_large(size: str) -> InputError:
+    return InputError(
+        "file",
+        size,
+        f"is larger than the {MAX_BYTES:,} bytes a scenario may have",
+        code="too_large",
+        limit=MAX_BYTES,
+    )
 
 
 def parse_scenario(raw: bytes | str) -> Scenario:

@@ -47,10 +47,42 @@ def test_a_title_a_label_cannot_hold_is_refused(tmp_path: Path, escape: str, cod
     assert "title: " in message and code_point in message
 
 
-def test_a_device_is_refused_after_a_bounded_read() -> None:
-    """/dev/zero never ends: the reader stops after 5,000,001 bytes and refuses it."""
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_a_device_named_as_the_file_is_refused_unread() -> None:
+    """/dev/zero is a device, not a scenario file: refused by kind before a byte is read."""
     message = _refused(quote("/dev/zero", timeout=30))
-    assert "file: 'more than 5,000,000 bytes'" in message
+    assert message == "error: /dev/zero is a device, not a file\n"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_a_device_on_standard_input_is_refused_after_a_bounded_read() -> None:
+    """/dev/zero as standard input never ends: the reader stops after 5,000,001 bytes."""
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [sys.executable, "-m", "estimator_gui", "quote", "-"],
+            stdin=zero, capture_output=True, text=True, cwd=ROOT, timeout=30, check=False,
+        )
+    assert "file: 'more than 5,000,000 bytes'" in _refused(result)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_in_one_line(tmp_path: Path) -> None:
+    """A FIFO with no writer used to hang the command for ever: exit 2 at once, one line."""
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    assert _refused(quote(fifo, timeout=30)) == f"error: {fifo} is a named pipe, not a file\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_rate_card_that_is_a_named_pipe_is_refused_in_one_line(tmp_path: Path) -> None:
+    fifo = tmp_path / "card.toml"
+    os.mkfifo(fifo)
+    message = _refused(quote(EXAMPLES / "tutoring.json", "--rate-card", str(fifo), timeout=30))
+    assert message == f"error: rate card {fifo} is a named pipe, not a file\n"
+
+
+def test_a_folder_is_refused_in_one_line(tmp_path: Path) -> None:
+    assert _refused(quote(tmp_path)) == f"error: {tmp_path} is a folder, not a file\n"
 
 
 def test_standard_input_has_the_same_size_limit() -> None:
