@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -29,51 +28,14 @@ from estimator_gui.pricing.scenario import (
     CALL_ROLES,
     LIVE_ROLES,
     SECONDS_PER_MINUTE,
-    TIERS,
     Group,
-    Mix,
-    Resolution,
     Room,
 )
+from estimator_gui.pricing.text_input import parse_mix, parse_streams
 
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
-_MULTIPLIED = re.compile(r"\s*(\d+)\s*(?:\s[xX\u00d7*]\s|[\u00d7*])\s*(.+)")
-_SHARE = re.compile(r"\s*(audio|HD|FHD|2K|4K)\s*[:=]?\s*([\d.,]+)\s*%?\s*", re.IGNORECASE)
 _WARNING = QColor(176, 96, 0)
 _INHERITED = QColor(110, 110, 110)
-
-
-def parse_streams(text: str) -> tuple[Resolution, ...]:
-    """``1280x720, 640x360``, ``3 x 1280x720 + 640x360``; empty or ``audio`` is no video."""
-    text = text.strip()
-    if not text or text.lower() in ("audio", "-"):
-        return ()
-    streams: list[Resolution] = []
-    for part in re.split(r"[,+;]", text):
-        if not part.strip():
-            continue
-        match = _MULTIPLIED.fullmatch(part)
-        count, size = (int(match[1]), match[2]) if match else (1, part)
-        streams.extend([Resolution.parse(size.strip(), "receives")] * count)
-    return tuple(streams)
-
-
-def parse_mix(text: str) -> Mix | None:
-    """``HD 70, FHD 30`` (``%`` and ``:`` optional); None when the text is not a mix at all."""
-    parts = [p for p in re.split(r"[,;/]\s*(?=[A-Za-z0-9])", text) if p.strip()]
-    shares: dict[str, Decimal] = {}
-    for part in parts:
-        match = _SHARE.fullmatch(part)
-        if match is None:
-            return None
-        tier = next(t for t in TIERS if t.lower() == match[1].lower())
-        try:
-            shares[tier] = parse_decimal(match[2])
-        except ValueError:
-            return None
-    if not shares:
-        return None
-    return tuple((tier, shares[tier]) for tier in TIERS if tier in shares)
 
 
 class GroupTableModel(QAbstractTableModel):
@@ -288,8 +250,9 @@ class GroupTableModel(QAbstractTableModel):
                 raise InputError("minutes", text, "is not a number", code="not_number") from None
             return replace(group, seconds=minutes * SECONDS_PER_MINUTE)
         if column == self.COL_VIDEO:
-            mix = parse_mix(text)
+            # A typed mix is taken as it is (complete, or refused); anything else is streams.
+            mix = parse_mix(text, "mix", parse_decimal)
             if mix is not None:
                 return replace(group, receives=(), mix=mix)
-            return replace(group, receives=parse_streams(text), mix=None)
+            return replace(group, receives=parse_streams(text, "receives"), mix=None)
         return group
