@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,63 +16,36 @@ from PySide6.QtWidgets import (
 )
 
 from estimator_gui.gui.labels import tier_name
+from estimator_gui.gui.locale_format import format_decimal
+from estimator_gui.pricing.mix import (
+    HELD_BY_LOCKS,
+    NO_OTHER_SHARE,
+    TIER_LOCKED,
+    MixMove,
+    mix_from_shares,
+    rebalance,
+    shares_from_mix,
+)
 from estimator_gui.pricing.scenario import TIERS, Mix
-
-HUNDRED = Decimal(100)
-
-
-def rebalance(
-    shares: dict[str, Decimal], tier: str, value: Decimal, locked: frozenset[str] | set[str]
-) -> dict[str, Decimal]:
-    """Set ``tier`` to ``value`` and spread the rest over the unlocked tiers so the sum is 100.
-
-    Unlocked tiers keep their proportions, in whole percents (largest remainder first); locked
-    tiers never move. ``value`` is clamped to what the locks leave; with nothing unlocked to take
-    the difference, nothing changes.
-    """
-    others = [t for t in TIERS if t != tier and t not in locked]
-    if not others:
-        return dict(shares)
-    locked_sum = sum(
-        (shares.get(t, Decimal(0)) for t in TIERS if t != tier and t in locked), Decimal(0)
-    )
-    value = min(max(value, Decimal(0)), HUNDRED - locked_sum)
-    remaining = HUNDRED - locked_sum - value
-    weights = [shares.get(t, Decimal(0)) for t in others]
-    if sum(weights) <= 0:
-        weights = [Decimal(1)] * len(others)
-    total_weight = sum(weights)
-    exact = [remaining * w / total_weight for w in weights]
-    whole = [e.to_integral_value(rounding=ROUND_FLOOR) for e in exact]
-    leftover = remaining - sum(whole)
-    order = sorted(range(len(others)), key=lambda i: (-(exact[i] - whole[i]), i))
-    for i in order:
-        if leftover <= 0:
-            break
-        step = min(Decimal(1), leftover)
-        whole[i] += step
-        leftover -= step
-    result = dict(shares)
-    result[tier] = value
-    for t, share in zip(others, whole, strict=True):
-        result[t] = share
-    return result
-
-
-def mix_from_shares(shares: dict[str, Decimal]) -> Mix:
-    return tuple((t, shares[t]) for t in TIERS if shares.get(t, Decimal(0)) > 0)
 
 
 class ResolutionMixWidget(QWidget):
-    """A slider, a spin box and a lock per tier; moving one share rebalances the unlocked ones."""
+    """A slider, a spin box and a lock per tier; moving one share moves only shares that exist.
+
+    The arithmetic is the core's (pricing/mix.py). Consecutive moves of the same tier all start
+    from the shares it had before the first one, so a drag from 0 to 50 gives what typing 50
+    gives, and dragging back restores the others exactly. A move the locks or the zero tiers
+    cannot take is held where it stops, and a line under the control says why.
+    """
 
     mix_edited = Signal(object)  # the new Mix, summing to 100
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self._shares: dict[str, Decimal] = {t: Decimal(0) for t in TIERS}
-        self._shares["HD"] = HUNDRED
+        self._shares = shares_from_mix(None)
+        self._start: dict[str, Decimal] | None = None  # shares before this run of moves
+        self._moving: str | None = None  # the tier of this run
         self.sliders: dict[str, QSlider] = {}
         self.spins: dict[str, QSpinBox] = {}
         self.locks: dict[str, QCheckBox] = {}
@@ -91,6 +64,9 @@ class ResolutionMixWidget(QWidget):
             spin.setObjectName(f"{name}.{tier}.spin")
             spin.setRange(0, 100)
             spin.setSuffix(" %")
+            # A typed share is one edit when the typing ends (Enter, focus out, an arrow step):
+            # typing 50 must not first move the tier to 5.
+            spin.setKeyboardTracking(False)
             lock = QCheckBox(self.tr("Lock"), self)
             lock.setObjectName(f"{name}.{tier}.lock")
             label.setBuddy(spin)
@@ -105,31 +81,74 @@ class ResolutionMixWidget(QWidget):
             layout.setColumnStretch(column, 1)
             slider.valueChanged.connect(lambda value, t=tier: self._on_share_moved(t, value))
             spin.valueChanged.connect(lambda value, t=tier: self._on_share_moved(t, value))
+            lock.toggled.connect(lambda checked, t=tier: self._on_lock_toggled(t, checked))
             self.sliders[tier], self.spins[tier], self.locks[tier] = slider, spin, lock
+        self.clamp_note = QLabel(self)
+        self.clamp_note.setObjectName(f"{name}.clamp")
+        self.clamp_note.setWordWrap(True)
+        self.clamp_note.hide()
+        layout.addWidget(self.clamp_note, 3, 0, 1, len(TIERS))
         self._show_shares()
 
     def mix(self) -> Mix:
         return mix_from_shares(self._shares)
 
     def set_mix(self, mix: Mix | None) -> None:
-        """Show ``mix`` (exact shares kept until a slider moves)."""
-        shares = {t: Decimal(0) for t in TIERS}
-        for tier, share in mix or (("HD", HUNDRED),):
-            shares[tier] = share
+        """Show ``mix`` as it is (exact shares kept until a share is moved)."""
+        shares = shares_from_mix(mix)
         if shares != self._shares:
             self._shares = shares
+            self._forget_start()
+            self.clamp_note.hide()
             self._show_shares()
 
     def locked(self) -> frozenset[str]:
         return frozenset(t for t, box in self.locks.items() if box.isChecked())
 
+    def _forget_start(self) -> None:
+        self._start, self._moving = None, None
+
+    def _on_lock_toggled(self, tier: str, checked: bool) -> None:
+        # A locked share does not move, so its own slider and spin box do not either.
+        self.sliders[tier].setEnabled(not checked)
+        self.spins[tier].setEnabled(not checked)
+        self._forget_start()  # the next move starts from the shares as they stand
+
     def _on_share_moved(self, tier: str, value: int) -> None:
-        shares = rebalance(self._shares, tier, Decimal(value), self.locked())
+        if self._start is None or self._moving != tier:
+            self._start, self._moving = dict(self._shares), tier
+        move = rebalance(self._start, tier, Decimal(value), self.locked())
+        shares = move.as_dict()
         changed = shares != self._shares
         self._shares = shares
-        self._show_shares()  # also puts a clamped slider back where the locks allow
+        self._show_shares()  # also puts a held slider or spin box back where the move stopped
+        self._show_clamp(move)
         if changed:
             self.mix_edited.emit(self.mix())
+
+    def _show_clamp(self, move: MixMove) -> None:
+        name = tier_name(move.tier)
+        if move.clamp == NO_OTHER_SHARE:
+            text = self.tr(
+                "No unlocked tier has a share to take it: raise another tier to take time from %1"
+            ).replace("%1", name)
+        elif move.clamp == HELD_BY_LOCKS and move.asked > move.value:
+            text = (
+                self.tr("%1 can go up to %2 %: the locked tiers hold the rest")
+                .replace("%1", name)
+                .replace("%2", format_decimal(move.value))
+            )
+        elif move.clamp == HELD_BY_LOCKS:
+            text = self.tr("The other tiers are locked: clear a lock to move %1").replace(
+                "%1", name
+            )
+        elif move.clamp == TIER_LOCKED:
+            text = self.tr("%1 is locked: clear its lock to move it").replace("%1", name)
+        else:
+            self.clamp_note.hide()
+            return
+        self.clamp_note.setText(text)
+        self.clamp_note.show()
 
     def _show_shares(self) -> None:
         for tier in TIERS:
