@@ -57,15 +57,28 @@ class SliderSpinBox(QWidget):
         self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.spin.setMinimumWidth(self.spin.fontMetrics().horizontalAdvance("0,000,000,0") + 24)
         self.spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # A typed value is one edit when it is finished (Enter, focus out) and each arrow step is
+        # one: typing 400 must not store 4 and 40 on the way.
+        self.spin.setKeyboardTracking(False)
+        self._drag = 0
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.spin)
         self.slider.valueChanged.connect(self._on_slider_moved)
+        self.slider.sliderPressed.connect(self._on_slider_pressed)
         self.spin.valueChanged.connect(self._on_spin_changed)
 
     def value(self) -> int:
         return self.spin.value()
+
+    def merge_token(self) -> int | None:
+        """The same number for every step of one drag of the slider (one undo entry); None for
+        an edit that stands alone (a typed value, an arrow step, a click on the groove)."""
+        return self._drag if self.slider.isSliderDown() else None
+
+    def _on_slider_pressed(self) -> None:
+        self._drag += 1
 
     def set_unset_text(self, text: str) -> None:
         """Show ``text`` instead of the minimum, for an optional input that is not stated."""

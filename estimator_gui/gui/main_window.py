@@ -13,8 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,17 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator_gui.files.scenario_io import read_scenario, save_scenario
 from estimator_gui.gui.breakdown_model import BreakdownTableModel
 from estimator_gui.gui.chart import BreakdownChart
+from estimator_gui.gui.file_actions import FileActions
 from estimator_gui.gui.inputs import fit_columns
 from estimator_gui.gui.labels import refusal_text, service_name
-from estimator_gui.gui.panels import ItemPanel, MixingRelayPanel, RoomPanel, TaskPanel
+from estimator_gui.gui.locale_format import format_decimal, format_int
+from estimator_gui.gui.panels import MixingRelayPanel, RoomPanel, TaskPanel
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.totals import TotalsPanel
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import Breakdown
-from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import SERVICES, Scenario
 
 if TYPE_CHECKING:
@@ -49,13 +49,6 @@ if TYPE_CHECKING:
 
 # The panels' keys, in the order of their tabs: one per service, then recording, mixing and relay.
 PANEL_KEYS: tuple[str, ...] = (*SERVICES, "recording", "mixing_relay")
-
-# Marked here for lupdate, translated where the dialogs open (self.tr looks it up under MainWindow).
-FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "TRTC estimate (*.json);;All files (*)")
-
-
-def _file_filter() -> str:
-    return QCoreApplication.translate("MainWindow", FILE_FILTER)
 
 
 class PanelScrollArea(QScrollArea):
@@ -109,8 +102,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.session = session
         self.session.setParent(self)
-        self._path = path
-        self._refusing: set[str] = set()
+        self.files = FileActions(self, path)
 
         self.banner = QLabel(self)
         self.banner.setObjectName("banner")
@@ -219,6 +211,9 @@ class MainWindow(QMainWindow):
 
         session.breakdown_changed.connect(self.show_breakdown)
         session.scenario_changed.connect(self._on_scenario_changed)
+        session.scenario_loaded.connect(self._on_scenario_loaded)
+        session.refusals_changed.connect(self._on_refusals_changed)
+        session.modified_changed.connect(self._on_modified_changed)
         self.totals.discount_edited.connect(self._on_discount_edited)
         self.totals.free_minutes_edited.connect(self._on_free_minutes_edited)
         self.title_edit.editingFinished.connect(self._on_title_edited)
@@ -227,7 +222,6 @@ class MainWindow(QMainWindow):
         self._show_first_used_panel()
         self.tabs.currentChanged.connect(self._on_tab_shown)
         self._on_tab_shown(self.tabs.currentIndex())
-        self.setWindowModified(False)
         self._update_title()
         self.resize(1440, 900)
 
@@ -244,13 +238,6 @@ class MainWindow(QMainWindow):
             panel = MixingRelayPanel(session)
         self._built[key] = panel
         self._scrolls[key].setWidget(panel)
-        item_panels = [panel.tasks] if isinstance(panel, MixingRelayPanel) else [panel]
-        for item_panel in item_panels:
-            if isinstance(item_panel, ItemPanel):
-                name = item_panel.objectName()
-                item_panel.refusal_changed.connect(
-                    lambda refused, name=name: self._on_refusal_changed(name, refused)
-                )
         return panel
 
     def _on_tab_shown(self, index: int) -> None:
@@ -258,23 +245,15 @@ class MainWindow(QMainWindow):
             self.panel(PANEL_KEYS[index])
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = QAction(self.tr("&Open\u2026"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self._on_open_triggered)
-        self.save_action = QAction(self.tr("&Save"), self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(self._on_save_triggered)
-        self.save_as_action = QAction(self.tr("Save &As\u2026"), self)
-        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
-        self.save_as_action.triggered.connect(self._on_save_as_triggered)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for action in (self.open_action, self.save_action, self.save_as_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+        self.files.build_file_menu(self.menuBar().addMenu(self.tr("&File")))
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        stack = self.session.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
 
     def _show_first_used_panel(self) -> None:
         scenario = self.session.scenario
@@ -292,7 +271,7 @@ class MainWindow(QMainWindow):
 
     @property
     def path(self) -> Path | None:
-        return self._path
+        return self.files.path
 
     def panel(self, key: str) -> QWidget:
         """The panel of ``key`` (one of PANEL_KEYS), built now if its tab was never shown.
@@ -321,8 +300,6 @@ class MainWindow(QMainWindow):
         self.breakdown_model.show_breakdown(breakdown)
         self.totals.show_breakdown(breakdown)
         self.chart.show_breakdown(breakdown)
-        if not self.isWindowModified():
-            self.setWindowModified(True)
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -335,79 +312,26 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str | Path) -> bool:
         """Open a scenario file; a file the core refuses is reported and the current one kept."""
-        path = Path(path)
-        try:
-            scenario = read_scenario(path)
-            self.session.load(scenario)
-        except InputError as error:
-            self._report(
-                self.tr("Cannot open %1").replace("%1", path.name),
-                self.tr("%1 was not opened, and the current estimate is unchanged.\n\n%2")
-                .replace("%1", str(path))
-                .replace("%2", error.message),
-            )
-            return False
-        self._path = path
-        self.hide_banner()
-        self._show_first_used_panel()
-        self.setWindowModified(False)
-        self._update_title()
-        return True
+        return self.files.open_file(Path(path))
 
     def save_file(self, path: str | Path) -> bool:
-        path = Path(path)
-        try:
-            save_scenario(self.session.scenario, path)
-        except OSError as error:
-            self._report(
-                self.tr("Cannot save %1").replace("%1", path.name),
-                self.tr("%1 was not saved: %2")
-                .replace("%1", str(path))
-                .replace("%2", error.strerror or str(error)),
-            )
-            return False
-        self._path = path
-        self.setWindowModified(False)
-        self._update_title()
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
-        return True
+        """Save the estimate to ``path``; a failed save is reported and nothing is lost."""
+        return self.files.save_file(Path(path))
 
-    # ------------------------------------------------------------------ slots
-
-    def _report(self, title: str, text: str) -> None:
+    def report(self, title: str, text: str) -> None:
+        """A problem the user must see: in the banner, and in a message box when shown."""
         self.show_banner(text)
         if self.isVisible():
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(self, title, text)
 
-    def _on_open_triggered(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+    # ------------------------------------------------------------------ slots
 
-        start = str(self._path.parent) if self._path else ""
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open an estimate"), start, _file_filter()
-        )
-        if name:
-            self.open_file(name)
-
-    def _on_save_triggered(self) -> None:
-        if self._path is None:
-            self._on_save_as_triggered()
-        else:
-            self.save_file(self._path)
-
-    def _on_save_as_triggered(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        start = str(self._path) if self._path else ""
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the estimate"), start, _file_filter()
-        )
-        if name:
-            if not name.lower().endswith(".json"):
-                name += ".json"
-            self.save_file(name)
+    def _on_scenario_loaded(self, _scenario: Scenario) -> None:
+        self.hide_banner()
+        self._show_first_used_panel()
+        self._update_title()
 
     def _on_scenario_changed(self, scenario: Scenario) -> None:
         if self.title_edit.text() != scenario.title:
@@ -418,29 +342,40 @@ class MainWindow(QMainWindow):
     def _on_title_edited(self) -> None:
         title = self.title_edit.text().strip()
         if title != self.session.scenario.title:
-            self._update_scenario(lambda s: replace(s, title=title))
+            self.session.request(
+                lambda s: replace(s, title=title),
+                self.tr("Change the estimate's title to %1").replace("%1", title),
+                key="title",
+            )
 
     def _on_discount_edited(self, percent: Decimal) -> None:
-        self._update_scenario(lambda s: replace(s, discount_percent=percent))
+        self.session.request(
+            lambda s: replace(s, discount_percent=percent),
+            self.tr("Change the contract discount to %1%").replace("%1", format_decimal(percent)),
+            key="discount",
+        )
 
     def _on_free_minutes_edited(self, minutes: int) -> None:
-        self._update_scenario(lambda s: replace(s, free_minutes=minutes))
+        self.session.request(
+            lambda s: replace(s, free_minutes=minutes),
+            self.tr("Change the free minutes to %1").replace("%1", format_int(minutes)),
+            key="free_minutes",
+        )
 
-    def _update_scenario(self, make) -> None:  # type: ignore[no-untyped-def]
-        try:
-            self.session.update(make(self.session.scenario))
-        except InputError as error:
-            self.statusBar().showMessage(refusal_text(error), 8000)
+    def _on_refusals_changed(self) -> None:
+        refusals = self.session.refusals
+        self.totals.show_stale(bool(refusals))
+        for key in ("title", "discount", "free_minutes"):
+            if key in refusals:
+                self.statusBar().showMessage(refusal_text(refusals[key]), 8000)
 
-    def _on_refusal_changed(self, panel: str, refused: bool) -> None:
-        if refused:
-            self._refusing.add(panel)
-        else:
-            self._refusing.discard(panel)
-        self.totals.show_stale(bool(self._refusing))
+    def _on_modified_changed(self, _modified: bool) -> None:
+        self._update_title()
 
     def _update_title(self) -> None:
-        name = self._path.name if self._path else self.tr("untitled")
+        self.setWindowModified(self.session.modified)
+        path = self.files.path
+        name = path.name if path else self.tr("untitled")
         title = self.session.scenario.title
         # [*] is where Qt shows the unsaved-changes mark; a translation keeps it.
         if title:
@@ -451,23 +386,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(text.replace("%2", name).replace("%1", title))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.isWindowModified() and self.isVisible():
-            from PySide6.QtWidgets import QMessageBox
-
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved estimate"),
-                self.tr("Save the changes to this estimate before closing?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                event.ignore()
-                return
-            if answer == QMessageBox.StandardButton.Save:
-                self._on_save_triggered()
-                if self.isWindowModified():
-                    event.ignore()
-                    return
-        event.accept()
+        if self.files.may_close():
+            self.files.closed()
+            event.accept()
+        else:
+            event.ignore()

@@ -63,7 +63,7 @@ def run(
     outdir: Path,
     scenario_path: Path | None = None,
     *,
-    window_factory: WindowFactory | None = None,
+    window_factory: WindowFactory,
 ) -> int:
     """Run the self-test, writing into ``outdir``; 0 when every check passed, 1 otherwise."""
     try:
@@ -81,7 +81,7 @@ def run(
     return EXIT_OK
 
 
-def _run(outdir: Path, scenario_path: Path | None, window_factory: WindowFactory | None) -> str:
+def _run(outdir: Path, scenario_path: Path | None, window_factory: WindowFactory) -> str:
     started = time.monotonic()
     from estimator_gui.files.resources import resource
 
@@ -91,10 +91,6 @@ def _run(outdir: Path, scenario_path: Path | None, window_factory: WindowFactory
     outdir.mkdir(parents=True, exist_ok=True)
 
     app = _application()
-    if window_factory is None:
-        from estimator_gui.gui.app import build_window
-
-        window_factory = build_window
     window = window_factory(str(path))
     if not callable(getattr(window, "current_breakdown", None)):
         raise SelfTestError(
@@ -133,12 +129,9 @@ def _application() -> Any:
     app = QApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a desktop run sets xcb itself
-        try:  # the window's own start-up: names, locale
-            from estimator_gui.gui.app import ensure_application
-        except ImportError:
-            app = QApplication([sys.argv[0] if sys.argv else "trtc-estimator"])
-        else:
-            app = ensure_application()
+        from estimator_gui.gui.application import ensure_application  # names, locale
+
+        app = ensure_application()
     return app
 
 
@@ -428,16 +421,3 @@ def _check_png(path: Path) -> None:
     colours = {small.pixel(x, y) for x in range(32) for y in range(32)}
     if len(colours) < 3:
         raise SelfTestError(f"{path.name} is blank ({len(colours)} colours): nothing was painted")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m estimator_gui.gui.selftest OUTDIR [SCENARIO]``; the app's ``--self-test`` too."""
-    args = sys.argv[1:] if argv is None else argv
-    if not args or len(args) > 2:
-        print("usage: python -m estimator_gui.gui.selftest OUTDIR [SCENARIO]", file=sys.stderr)
-        return 2
-    return run(Path(args[0]), Path(args[1]) if len(args) > 1 else None)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,25 +1,73 @@
-"""The EstimateSession: the one writer of the scenario, publishing a breakdown per real change."""
+"""The EstimateSession: the window's one state (scenario, saved scenario, refusals, undo stack)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.engine import price
+from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Scenario
 
+UNDO_LIMIT = 1000  # a working day of edits; each entry holds two frozen scenarios sharing parts
+
+Change = Scenario | Callable[[Scenario], Scenario]
+
+
+class ChangeScenario(QUndoCommand):
+    """One named edit: the scenario before and after. Steps with the same merge key (one slider
+    drag) merge into one entry, so a drag is undone at once."""
+
+    def __init__(
+        self,
+        session: EstimateSession,
+        before: Scenario,
+        after: Scenario,
+        text: str,
+        merge_key: Hashable | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self.before, self.after = before, after
+        self.merge_key = merge_key
+
+    def redo(self) -> None:
+        self._session.show(self.after)
+
+    def undo(self) -> None:
+        self._session.show(self.before)
+
+    def id(self) -> int:
+        return -1 if self.merge_key is None else hash(self.merge_key) & 0x7FFFFFFF
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ChangeScenario) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        self.setText(other.text())
+        if self.after == self.before:
+            self.setObsolete(True)  # dragged back to where it started: no entry at all
+        return True
+
 
 class EstimateSession(QObject):
-    """Owns the current scenario and its breakdown; every input goes through ``update``.
+    """Owns the current scenario, the saved one, the refused inputs and the undo stack.
 
-    A scenario the core refuses raises ``InputError`` and leaves the session exactly as it was, so
-    the last valid breakdown stays on screen while the input shows why it was refused.
+    Panels never change the scenario themselves: they ``request`` a change, which is priced first.
+    A scenario the core refuses leaves everything as it was and is recorded against the input
+    that asked for it, so the last valid breakdown stays on screen while that input says why.
+    "Modified" is ``scenario != saved``: dragging +1 then -1 is not a change.
     """
 
-    scenario_changed = Signal(object)  # the new Scenario, once it priced
-    breakdown_changed = Signal(object)  # a Breakdown, once per real change
-    scenario_loaded = Signal(object)  # a whole new Scenario (a file was opened)
+    scenario_changed = Signal(object)  # the new current Scenario (an edit, undo, redo or load)
+    breakdown_changed = Signal(object)  # its Breakdown, once per real change
+    scenario_loaded = Signal(object)  # a whole new Scenario (new or opened): selections reset
+    modified_changed = Signal(bool)
+    refusals_changed = Signal()  # an input was refused, or the refusals were cleared
 
     def __init__(
         self, scenario: Scenario, rate_card: RateCard, parent: QObject | None = None
@@ -28,6 +76,12 @@ class EstimateSession(QObject):
         self._rate_card = rate_card
         self._breakdown = price(scenario, rate_card)
         self._scenario = scenario
+        self._saved: Scenario | None = scenario
+        self._refusals: dict[str, InputError] = {}
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+
+    # ------------------------------------------------------------------ state
 
     @property
     def scenario(self) -> Scenario:
@@ -42,21 +96,97 @@ class EstimateSession(QObject):
     def rate_card(self) -> RateCard:
         return self._rate_card
 
-    def update(self, scenario: Scenario) -> None:
-        """Price ``scenario`` and make it current; on InputError nothing changes."""
+    @property
+    def saved_scenario(self) -> Scenario | None:
+        """What the file on disk holds (None: never saved, or recovered from an autosave)."""
+        return self._saved
+
+    @property
+    def modified(self) -> bool:
+        return self._scenario != self._saved
+
+    @property
+    def refusals(self) -> dict[str, InputError]:
+        """The inputs refused since the last accepted change, by input key."""
+        return dict(self._refusals)
+
+    # ------------------------------------------------------------------ changes
+
+    def request(
+        self,
+        change: Change,
+        text: str,
+        *,
+        key: str = "",
+        merge_key: Hashable | None = None,
+    ) -> bool:
+        """Make ``change`` (a scenario, or a function of the current one) the current scenario as
+        one undo entry named ``text``; True when it took.
+
+        A change the core refuses (InputError while building or pricing it) is recorded under
+        ``key`` and nothing else changes.
+        """
+        try:
+            after = change(self._scenario) if callable(change) else change
+            if after != self._scenario:
+                price(after, self._rate_card)  # refuse before anything is pushed
+        except InputError as error:
+            self.refuse(key, error)
+            return False
+        if after == self._scenario:
+            self._clear_refusals()  # the input is back at the scenario's value
+            return True
+        self.undo_stack.push(ChangeScenario(self, self._scenario, after, text, merge_key))
+        return True
+
+    def refuse(self, key: str, error: InputError) -> None:
+        """Record that input ``key`` asked for something the core refuses."""
+        self._refusals[key] = error
+        self.refusals_changed.emit()
+
+    def show(self, scenario: Scenario) -> None:
+        """Make ``scenario`` current without an undo entry (the undo stack's own steps)."""
         if scenario == self._scenario:
-            return  # widgets re-emit on focus changes and syncs; do not reprice for nothing
+            self._clear_refusals()
+            return
         breakdown = price(scenario, self._rate_card)
+        was_modified = self.modified
         self._scenario = scenario
         self._breakdown = breakdown
+        self._clear_refusals()
         self.scenario_changed.emit(scenario)
         self.breakdown_changed.emit(breakdown)
+        if self.modified != was_modified:
+            self.modified_changed.emit(self.modified)
 
-    def load(self, scenario: Scenario) -> None:
-        """Replace the whole scenario (an opened file); on InputError nothing changes."""
+    def load(self, scenario: Scenario, *, saved: bool = True) -> None:
+        """Replace the whole scenario (new, opened or recovered); the undo history starts afresh.
+
+        ``saved`` says the scenario is what a file holds; a recovered autosave is not. A scenario
+        the core refuses raises InputError and changes nothing.
+        """
         breakdown = price(scenario, self._rate_card)
+        was_modified = self.modified
+        self.undo_stack.clear()
         self._scenario = scenario
         self._breakdown = breakdown
+        self._saved = scenario if saved else None
+        self._clear_refusals()
         self.scenario_loaded.emit(scenario)
         self.scenario_changed.emit(scenario)
         self.breakdown_changed.emit(breakdown)
+        if self.modified != was_modified:
+            self.modified_changed.emit(self.modified)
+
+    def mark_saved(self) -> None:
+        """The current scenario is now what the file holds."""
+        was_modified = self.modified
+        self._saved = self._scenario
+        self.undo_stack.setClean()
+        if was_modified:
+            self.modified_changed.emit(False)
+
+    def _clear_refusals(self) -> None:
+        if self._refusals:
+            self._refusals.clear()
+            self.refusals_changed.emit()

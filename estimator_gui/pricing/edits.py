@@ -1,16 +1,19 @@
-"""Scenario edits the panels ask for, as pure functions over the core's frozen dataclasses.
+"""Scenario edits the window asks for, as pure functions over the core's frozen dataclasses.
 
 Each returns a new object built with ``dataclasses.replace`` (the core validates it on the way) and
-never prices anything: pricing is the session's job.
+never prices anything. The window only chooses which edit and words it; the arithmetic is here so
+the command line and documents can reuse it.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TypeVar
 
 from estimator_gui.pricing.scenario import (
     CALL_SERVICES,
+    SECONDS_PER_MINUTE,
     Group,
     RecordingTask,
     Resolution,
@@ -19,16 +22,18 @@ from estimator_gui.pricing.scenario import (
     TranscodingTask,
 )
 
+T = TypeVar("T")
+
 HD_720 = Resolution(1280, 720)
 DEFAULT_DAYS = 22
 DEFAULT_SECONDS = Decimal(30 * 60)
 
 
-def replace_item(items: tuple, index: int, item: object) -> tuple:
+def replace_item(items: tuple[T, ...], index: int, item: T) -> tuple[T, ...]:
     return (*items[:index], item, *items[index + 1 :])
 
 
-def remove_item(items: tuple, index: int) -> tuple:
+def remove_item(items: tuple[T, ...], index: int) -> tuple[T, ...]:
     return (*items[:index], *items[index + 1 :])
 
 
@@ -57,24 +62,82 @@ def new_group(room: Room) -> Group:
     return Group(role, 1)
 
 
+def whole_minutes(seconds: Decimal) -> int:
+    """Seconds as the whole minutes a slider shows (half a minute rounds to even)."""
+    return int((seconds / SECONDS_PER_MINUTE).to_integral_value())
+
+
 def main_group_index(room: Room, role: str) -> int | None:
+    """The group the sliders of ``role`` drive: its largest group (the first of equals)."""
+    best: int | None = None
     for index, group in enumerate(room.groups):
-        if group.role == role:
-            return index
-    return None
+        if group.role == role and (best is None or group.count > room.groups[best].count):
+            best = index
+    return best
+
+
+def role_count(room: Room, role: str) -> int:
+    """How many members of ``role`` one room holds, over all its groups of that role."""
+    return sum(group.count for group in room.groups if group.role == role)
+
+
+def role_group_count(room: Room, role: str) -> int:
+    return sum(1 for group in room.groups if group.role == role)
 
 
 def with_role_count(room: Room, role: str, count: int) -> Room:
-    """The room with its first ``role`` group at ``count`` members (added if missing)."""
+    """The room with ``count`` members of ``role`` in all: the largest group of the role takes
+    the difference (added if the role has none); other groups keep theirs while they can, and
+    shrink from the last when the largest alone cannot take it."""
     index = main_group_index(room, role)
     if index is None:
         return replace(room, groups=(*room.groups, Group(role, count)))
-    group = replace(room.groups[index], count=count)
-    return replace(room, groups=replace_item(room.groups, index, group))
+    others = role_count(room, role) - room.groups[index].count
+    groups = list(room.groups)
+    if count >= others:
+        groups[index] = replace(groups[index], count=count - others)
+        return replace(room, groups=tuple(groups))
+    # Fewer than the other groups hold: the largest goes to 0, the others shrink from the last.
+    groups[index] = replace(groups[index], count=0)
+    excess = others - count
+    for position in reversed(range(len(groups))):
+        group = groups[position]
+        if position == index or group.role != role or excess <= 0:
+            continue
+        taken = min(group.count, excess)
+        groups[position] = replace(group, count=group.count - taken)
+        excess -= taken
+    return replace(room, groups=tuple(groups))
 
 
 def with_group(room: Room, index: int, group: Group) -> Room:
     return replace(room, groups=replace_item(room.groups, index, group))
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesOverride:
+    """A group that stays a different time than the room's session."""
+
+    index: int  # in room.groups
+    seconds: Decimal  # the group's own time
+    room_seconds: Decimal
+
+
+def minutes_overrides(room: Room) -> tuple[MinutesOverride, ...]:
+    """The groups whose own minutes differ from the room's session, in group order."""
+    return tuple(
+        MinutesOverride(index, group.seconds, room.seconds)
+        for index, group in enumerate(room.groups)
+        if group.seconds is not None and group.seconds != room.seconds
+    )
+
+
+def follow_room(room: Room) -> Room:
+    """Every group back on the room's session length."""
+    groups = tuple(
+        group if group.seconds is None else replace(group, seconds=None) for group in room.groups
+    )
+    return replace(room, groups=groups)
 
 
 def stream_resolution(streams: tuple[Resolution, ...]) -> Resolution | None:
@@ -112,3 +175,8 @@ def new_transcoding(number: int) -> TranscodingTask:
     return TranscodingTask(
         1, DEFAULT_DAYS, DEFAULT_SECONDS, inputs=(HD_720, HD_720), label=f"#{number}"
     )
+
+
+def blank_scenario() -> Scenario:
+    """File > New: nothing priced yet, the rate card's free minutes, no discount."""
+    return Scenario(title="", rooms=())

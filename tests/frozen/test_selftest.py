@@ -21,6 +21,7 @@ from estimator_gui.files.ratecard_io import default_rate_card
 from estimator_gui.files.resources import resource
 from estimator_gui.files.scenario_io import read_scenario
 from estimator_gui.gui import selftest
+from estimator_gui.gui.app import build_window
 from estimator_gui.pricing.engine import price
 
 EXAMPLE = resource("examples", "tutoring.json")
@@ -179,7 +180,7 @@ def test_a_broken_document_fails(qapp, tmp_path, monkeypatch, capsys):
 
 def test_self_test_passes_against_the_real_window(qapp, tmp_path, capsys):
     """The real estimator window (estimator_gui.gui.app.build_window) passes from source."""
-    status = selftest.run(tmp_path)
+    status = selftest.run(tmp_path, window_factory=build_window)
     captured = capsys.readouterr()
     assert status == 0, captured.err
 

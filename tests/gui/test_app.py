@@ -34,10 +34,13 @@ def test_build_window_on_every_example(make_window, path: Path):
         assert window.panel(service).stack.currentIndex() == 1
 
 
-def test_build_window_without_a_path_opens_the_default(make_window):
+def test_build_window_without_a_path_opens_a_blank_estimate(make_window):
     window = make_window(None)
-    assert window.session.scenario.rooms
-    assert window.path is None
+    scenario = window.session.scenario
+    assert (scenario.rooms, scenario.recording, scenario.transcoding) == ((), (), ())
+    assert window.current_breakdown().total == 0
+    assert window.path is None and not window.isWindowModified()
+    assert window.panel(PANEL_KEYS[window.tabs.currentIndex()]).stack.currentIndex() == 0
 
 
 def test_build_window_with_a_bad_file_shows_why(make_window, tmp_path):
@@ -86,7 +89,7 @@ def test_screenshot_from_the_command_line(tmp_path):
 def test_self_test_is_handed_to_the_selftest_module(monkeypatch, tmp_path):
     calls = []
     fake = type(sys)("estimator_gui.gui.selftest")
-    fake.run = lambda outdir, scenario: calls.append((outdir, scenario)) or 0
+    fake.run = lambda outdir, scenario, window_factory: calls.append((outdir, scenario)) or 0
     monkeypatch.setitem(sys.modules, "estimator_gui.gui.selftest", fake)
     monkeypatch.setattr("estimator_gui.gui.selftest", fake, raising=False)
     assert app.main(["--self-test", str(tmp_path)]) == 0

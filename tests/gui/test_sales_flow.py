@@ -77,8 +77,9 @@ def test_typing_past_the_low_latency_cap_offers_relay_to_cdn(in_locale, make_win
     spin = window.findChild(QSpinBox, "live_video.audience.spin")
     _type_into(qtbot, spin, "150.000")
     assert spin.value() == 150_000  # shown as typed, not clamped
-    # The estimate followed the keystrokes up to 15.000; 150.000 is refused and that one stays.
-    assert _audience(window) == 15_000
+    # Typing is one edit when it is finished: 150.000 is refused and the room keeps 5.000,
+    # not 15.000 or another value passed through on the way.
+    assert _audience(window) == 5_000
     assert window.current_breakdown() == price(window.session.scenario, window.session.rate_card)
     assert not window.totals.stale.isHidden()
     panel = window.panel("live_video")
@@ -122,7 +123,7 @@ def test_file_open_of_a_corrupt_file_keeps_the_estimate_and_says_why(
     bad.write_text('{"format": "trtc-estimate/1", "rooms": [{"service": "video_call",')
     file_dialogs["open"].append(bad)
 
-    window.open_action.trigger()
+    window.files.open_action.trigger()
 
     assert file_dialogs["calls"][0][2].startswith("TRTC estimate (*.json)")
     assert window.session.scenario is before
@@ -150,7 +151,7 @@ def test_file_open_of_a_file_the_core_refuses(
         ' "days": 1, "minutes": 10, "groups": [{"role": "participant", "count": 301}]}]}'
     )
     file_dialogs["open"].append(bad)
-    window.open_action.trigger()
+    window.files.open_action.trigger()
     assert window.session.scenario is before
     assert "301" in window.banner.text() and "too-big.json" in window.banner.text()
     assert len(no_modal_dialogs) == 1
@@ -168,7 +169,7 @@ def test_save_as_then_open_round_trips(make_window, qtbot, tmp_path, file_dialog
     assert window.isWindowModified()
 
     file_dialogs["save"].append(tmp_path / "april")  # no extension typed
-    window.save_as_action.trigger()
+    window.files.save_as_action.trigger()
     out = tmp_path / "april.json"
     assert out.exists() and window.path == out
     assert not window.isWindowModified()
@@ -180,7 +181,7 @@ def test_save_as_then_open_round_trips(make_window, qtbot, tmp_path, file_dialog
 
     window.findChild(QSlider, "video_call.minutes.slider").setValue(45)  # changed again
     file_dialogs["open"].append(out)
-    window.open_action.trigger()
+    window.files.open_action.trigger()
     assert window.session.scenario == saved_scenario
     assert window.current_breakdown().total == saved_total
     assert window.findChild(QSpinBox, "video_call.minutes.spin").value() == 20
@@ -188,7 +189,7 @@ def test_save_as_then_open_round_trips(make_window, qtbot, tmp_path, file_dialog
     assert not window.isWindowModified()
 
     window.findChild(QSlider, "video_call.minutes.slider").setValue(30)
-    window.save_action.trigger()  # Save: the same file, no dialog
+    window.files.save_action.trigger()  # Save: the same file, no dialog
     assert [c[0] for c in file_dialogs["calls"]] == ["save", "open"]
     assert read_scenario(out) == window.session.scenario
     assert read_scenario(out).rooms[0].seconds == 30 * 60
@@ -223,7 +224,7 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_working(make_window,
     assert not window.close()
     assert window.isVisible()
     assert answer["asked"] == [
-        ("Unsaved estimate", "Save the changes to this estimate before closing?")
+        ("Unsaved estimate", "Save the changes to this estimate first?")
     ]
     assert window.session.scenario.rooms[0].days == 10
 
@@ -242,7 +243,9 @@ def test_closing_with_unsaved_changes_discard_closes(make_window, qtbot, answer,
 def test_closing_with_unsaved_changes_save_writes_then_closes(
     make_window, qtbot, answer, tmp_path, file_dialogs
 ):
-    window = _shown(make_window(None), qtbot)  # untitled: Save asks where
+    window = _shown(make_window(None), qtbot)
+    window.files.template_menu.actions()[0].trigger()  # File > New from template: untitled
+    assert window.path is None  # so Save asks where
     window.findChild(QSlider, "video_call.days.slider").setValue(10)
     answer["button"] = QMessageBox.StandardButton.Save
     file_dialogs["save"].append(tmp_path / "new.json")
@@ -254,6 +257,7 @@ def test_closing_with_save_cancelled_in_the_dialog_stays_open(
     make_window, qtbot, answer, monkeypatch
 ):
     window = _shown(make_window(None), qtbot)
+    window.files.template_menu.actions()[0].trigger()
     window.findChild(QSlider, "video_call.days.slider").setValue(10)
     answer["button"] = QMessageBox.StandardButton.Save
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))

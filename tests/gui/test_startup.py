@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QSlider, QSpinBox
 from tests_gui_paths import TEAM_MEETINGS, TUTORING
 
+from estimator_gui.files.scenario_io import read_scenario
 from estimator_gui.gui import app
 from estimator_gui.gui.main_window import PANEL_KEYS
 
@@ -63,7 +64,7 @@ def test_a_panel_built_late_shows_the_current_scenario(window):
     scenario = window.session.scenario
     assert scenario.rooms[1].service == "live_video"
     edited = replace(scenario.rooms[1], rooms_per_day=7, days=9)
-    window.session.update(replace(scenario, rooms=(scenario.rooms[0], edited)))
+    window.session.request(replace(scenario, rooms=(scenario.rooms[0], edited)), "edit")
     panel = window.panel("live_video")
     assert panel.findChild(QSpinBox, "live_video.rooms_per_day.spin").value() == 7
     assert panel.findChild(QSpinBox, "live_video.days.spin").value() == 9
@@ -136,9 +137,13 @@ def test_start_up_imports_no_dialogs_nor_document_writers():
     assert (dialogs, modules) == ("[]", "[]")
 
 
-def test_build_window_reads_no_default_when_the_file_opens(monkeypatch):
-    monkeypatch.setattr(app, "default_scenario", lambda: pytest.fail("read the default"))
+def test_build_window_reads_no_example_when_the_file_opens(monkeypatch):
+    monkeypatch.setattr(
+        app, "read_scenario", lambda path: pytest.fail(f"read {path}") if path != TUTORING else
+        read_scenario(path)
+    )
     window = app.build_window(TUTORING)
+    assert window.path == TUTORING
     window.deleteLater()
 
 

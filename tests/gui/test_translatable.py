@@ -39,7 +39,7 @@ from tests_gui_translators import installed
 import estimator_gui.gui
 
 GUI = Path(estimator_gui.gui.__file__).parent
-MODULES = sorted(p for p in GUI.glob("*.py") if p.name != "selftest.py")
+MODULES = sorted(p for p in GUI.rglob("*.py") if p.name != "selftest.py")
 
 # Setters and constructors whose argument (by position) is shown to the user.
 SETTERS = {

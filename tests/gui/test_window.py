@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QSlider, QSpinBox
 
 from estimator_gui.files.resources import resource
@@ -62,7 +63,8 @@ def test_same_value_does_not_reprice(window):
     window.session.breakdown_changed.connect(seen.append)
     slider = window.findChild(QSlider, "video_call.days.slider")
     slider.setValue(slider.value())
-    window.session.update(window.session.scenario)
+    assert window.session.request(window.session.scenario, "nothing")
+    assert window.session.undo_stack.count() == 0
     assert seen == []
 
 
@@ -70,6 +72,8 @@ def test_typing_in_a_spin_box_changes_the_participants(window, qtbot):
     spin = window.findChild(QSpinBox, "video_call.participants.spin")
     spin.selectAll()
     qtbot.keyClicks(spin, "3")
+    assert window.session.scenario.rooms[0].groups[0].count == 2  # not yet: still typing
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
     group = window.session.scenario.rooms[0].groups[0]
     assert group.count == 3
     assert window.findChild(QSlider, "video_call.participants.slider").value() == 3
@@ -187,7 +191,7 @@ def test_add_and_remove_rooms_and_groups(window):
     panel.add_button.click()
     rooms = [r for r in window.session.scenario.rooms if r.service == "audio_call"]
     assert len(rooms) == 1 and panel.stack.currentIndex() == 1
-    panel.add_group.click()
+    panel.groups.add_group.click()
     room = next(r for r in window.session.scenario.rooms if r.service == "audio_call")
     assert len(room.groups) == 2
     panel.remove_button.click()

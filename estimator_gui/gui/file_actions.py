@@ -1,0 +1,231 @@
+"""The File menu's work: new, templates, open, recent, save, and the question before closing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from estimator_gui.files.resources import resource
+from estimator_gui.files.scenario_io import read_scenario, save_scenario
+from estimator_gui.pricing import edits
+from estimator_gui.pricing.errors import InputError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
+    from estimator_gui.gui.main_window import MainWindow
+
+# Marked here for lupdate, translated where the dialogs open.
+FILE_FILTER = QT_TRANSLATE_NOOP("FileActions", "TRTC estimate (*.json);;All files (*)")
+# The bundled examples offered by File > New from template, in menu order.
+TEMPLATES = (
+    ("tutoring.json", QT_TRANSLATE_NOOP("FileActions", "1:1 tutoring with recording")),
+    ("team_meetings.json", QT_TRANSLATE_NOOP("FileActions", "Team meetings")),
+    ("live_shopping.json", QT_TRANSLATE_NOOP("FileActions", "Live shopping show")),
+    ("webinar.json", QT_TRANSLATE_NOOP("FileActions", "Webinar")),
+)
+
+
+class FileActions(QObject):
+    """Which file the window's estimate belongs to, and every step that replaces or writes it."""
+
+    def __init__(self, window: MainWindow, path: Path | None = None) -> None:
+        super().__init__(window)
+        self._window = window
+        self._path = path
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    # ------------------------------------------------------------------ the menu
+
+    def build_file_menu(self, menu: QMenu) -> None:
+        window = self._window
+        self.new_action = self._action(
+            QCoreApplication.translate("FileActions", "&New"), self._on_new_triggered
+        )
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.template_menu = menu.addMenu(
+            QCoreApplication.translate("FileActions", "New from &template")
+        )
+        self.template_menu.setObjectName("file.templates")
+        for name, caption in TEMPLATES:
+            action = self._action(
+                QCoreApplication.translate("FileActions", caption),
+                lambda _=False, n=name: self.new_from(n),
+            )
+            action.setObjectName(f"file.template.{Path(name).stem}")
+            self.template_menu.addAction(action)
+        self.open_action = self._action(
+            QCoreApplication.translate("FileActions", "&Open\u2026"), self._on_open_triggered
+        )
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.save_action = self._action(
+            QCoreApplication.translate("FileActions", "&Save"), self._on_save_triggered
+        )
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(
+            QCoreApplication.translate("FileActions", "Save &As\u2026"), self.save_as
+        )
+        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        quit_action = self._action(QCoreApplication.translate("FileActions", "&Quit"), window.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        menu.insertAction(self.template_menu.menuAction(), self.new_action)
+        menu.addSeparator()
+        menu.addAction(self.open_action)
+        menu.addSeparator()
+        menu.addAction(self.save_action)
+        menu.addAction(self.save_as_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+
+    def _action(self, text: str, slot: object) -> QAction:
+        action = QAction(text, self._window)
+        action.triggered.connect(slot)
+        return action
+
+    # ------------------------------------------------------------------ replacing the estimate
+
+    def new_blank(self) -> None:
+        """A blank estimate, untitled: nothing priced until a room or task is added."""
+        self._window.session.load(edits.blank_scenario())
+        self._path = None
+        self._window._update_title()
+
+    def new_from(self, name: str) -> bool:
+        """A new, untitled estimate that starts as the bundled example ``name``."""
+        if not self.may_replace():
+            return False
+        try:
+            scenario = read_scenario(resource("examples", name))
+        except InputError as error:
+            self._refused(resource("examples", name), error)
+            return False
+        self._window.session.load(scenario)
+        self._path = None
+        self._window._update_title()
+        return True
+
+    def open_file(self, path: Path) -> bool:
+        try:
+            scenario = read_scenario(path)
+            self._window.session.load(scenario)
+        except InputError as error:
+            self._refused(path, error)
+            return False
+        self._path = path
+        self._window._update_title()
+        return True
+
+    def _refused(self, path: Path, error: InputError) -> None:
+        self._window.report(
+            QCoreApplication.translate("FileActions", "Cannot open %1").replace("%1", path.name),
+            QCoreApplication.translate(
+                "FileActions", "%1 was not opened, and the current estimate is unchanged.\n\n%2"
+            )
+            .replace("%1", str(path))
+            .replace("%2", error.message),
+        )
+
+    # ------------------------------------------------------------------ writing it
+
+    def save_file(self, path: Path) -> bool:
+        session = self._window.session
+        try:
+            save_scenario(session.scenario, path)
+        except OSError as error:
+            self._window.report(
+                QCoreApplication.translate("FileActions", "Cannot save %1").replace(
+                    "%1", path.name
+                ),
+                QCoreApplication.translate(
+                    "FileActions", "%1 was not saved: %2. The estimate is still open, unchanged."
+                )
+                .replace("%1", str(path))
+                .replace("%2", error.strerror or str(error)),
+            )
+            return False
+        self._path = path
+        session.mark_saved()
+        self._window._update_title()
+        self._window.statusBar().showMessage(
+            QCoreApplication.translate("FileActions", "Saved %1").replace("%1", str(path)), 5000
+        )
+        return True
+
+    def save(self) -> bool:
+        return self.save_as() if self._path is None else self.save_file(self._path)
+
+    def save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(self._path) if self._path else ""
+        name, _ = QFileDialog.getSaveFileName(
+            self._window,
+            QCoreApplication.translate("FileActions", "Save the estimate"),
+            start,
+            QCoreApplication.translate("FileActions", FILE_FILTER),
+        )
+        if not name:
+            return False
+        if not name.lower().endswith(".json"):
+            name += ".json"
+        return self.save_file(Path(name))
+
+    # ------------------------------------------------------------------ questions
+
+    def may_replace(self) -> bool:
+        """True when the estimate may be replaced or closed: it is saved, or the user said to
+        save it (and it saved) or to discard it."""
+        window = self._window
+        if not window.session.modified or not window.isVisible():
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            window,
+            QCoreApplication.translate("FileActions", "Unsaved estimate"),
+            QCoreApplication.translate("FileActions", "Save the changes to this estimate first?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return True
+
+    def may_close(self) -> bool:
+        return self.may_replace()
+
+    def closed(self) -> None:
+        """The window closed normally."""
+
+    # ------------------------------------------------------------------ slots
+
+    def _on_new_triggered(self) -> None:
+        if self.may_replace():
+            self.new_blank()
+
+    def _on_open_triggered(self) -> None:
+        if not self.may_replace():
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(self._path.parent) if self._path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            QCoreApplication.translate("FileActions", "Open an estimate"),
+            start,
+            QCoreApplication.translate("FileActions", FILE_FILTER),
+        )
+        if name:
+            self.open_file(Path(name))
+
+    def _on_save_triggered(self) -> None:
+        self.save()

@@ -1,0 +1,58 @@
+"""A 'use a resolution mix' switch and the mix control, for a group or a task."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+
+from estimator_gui.gui.resolution_mix import ResolutionMixWidget
+from estimator_gui.pricing.ratecard import RateCard
+from estimator_gui.pricing.scenario import Mix, Resolution, aggregate_pixels
+
+
+def starting_mix(streams: tuple[Resolution, ...], card: RateCard) -> Mix:
+    """Switching to a mix starts at 100% of the tier the streams have now."""
+    tier = card.tier_for(aggregate_pixels(streams)) or "HD"
+    return ((tier, Decimal(100)),)
+
+
+class MixEditor(QWidget):
+    """The switch, and the resolution-mix control under it while a mix is used.
+
+    The control (twenty widgets) is built the first time a mix is shown: most groups have none.
+    """
+
+    mix_switched = Signal(bool)
+    mix_edited = Signal(object)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._control: ResolutionMixWidget | None = None
+        self.switch = QCheckBox(self.tr("Use a resolution mix (share of time per tier)"), self)
+        self.switch.setObjectName(f"{name}.use_mix")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.switch)
+        self.switch.toggled.connect(self.mix_switched)
+
+    @property
+    def control(self) -> ResolutionMixWidget:
+        if self._control is None:
+            self._control = ResolutionMixWidget(f"{self._name}.mix", self)
+            self._control.hide()
+            self._layout.addWidget(self._control)
+            self._control.mix_edited.connect(self.mix_edited)
+        return self._control
+
+    def show_mix(self, mix: Mix | None) -> None:
+        with QSignalBlocker(self.switch):
+            self.switch.setChecked(mix is not None)
+        if mix is None:
+            if self._control is not None:
+                self._control.setVisible(False)
+            return
+        self.control.setVisible(True)
+        self.control.set_mix(mix)

@@ -1,0 +1,375 @@
+"""The rooms of one service: everyday sliders over the main groups, and the groups table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from estimator_gui.gui.inputs import SliderSpinBox
+from estimator_gui.gui.labels import (
+    audience_price_list_name,
+    delivery_name,
+    role_name,
+    service_name,
+)
+from estimator_gui.gui.locale_format import format_decimal, format_int
+from estimator_gui.gui.panels.base import Item, ItemPanel
+from estimator_gui.gui.panels.groups import GroupsBox
+from estimator_gui.gui.session import EstimateSession
+from estimator_gui.gui.working import Working, verb_receives, working_for
+from estimator_gui.pricing import edits, limits
+from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.scenario import (
+    AUDIENCE_PRICE_LISTS,
+    DELIVERIES,
+    SECONDS_PER_MINUTE,
+    Group,
+    Resolution,
+    Room,
+    Scenario,
+)
+
+# The slider of each role's head count, and the role it counts.
+ROLE_OF = {"participants": "participant", "anchors": "anchor", "audience": "audience"}
+
+
+class RoomPanel(ItemPanel):
+    """The rooms of one service, each shown as it is: the sliders count every member of a role,
+    and a group that stays another time than the room's session is marked under the minutes."""
+
+    def __init__(self, session: EstimateSession, service: str, parent: QWidget | None = None):
+        self.service = service
+        self.is_live = service in ("live_audio", "live_video")
+        self.has_video = service in ("video_call", "live_video")
+        # The group the video sliders drive: what participants, or the audience, receive.
+        self.video_role = "audience" if self.is_live else "participant"
+        super().__init__(session, service, parent)
+        self._video_group: Group | None = None
+
+        inputs = QGroupBox(self.tr("Everyday inputs"), self.editor)
+        grid = QGridLayout(inputs)
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(4)  # ten rows and their notes on a laptop's screen
+        self.usage_rows(
+            grid, "rooms_per_day", self.tr("Rooms per day"), self.tr("Minutes per session")
+        )
+        self.rooms_per_day = self.per_day
+        # Groups that stay another time than the session, with the way back beside them in the
+        # caption column, which is empty on that row.
+        self.overrides = QLabel(inputs)
+        self.overrides.setObjectName(f"{service}.minutes.note")
+        self.overrides.setWordWrap(True)
+        self.overrides.setStyleSheet("QLabel { color: #b06000; }")  # the tables' warning hue
+        self.follow_room = QPushButton(self.tr("Follow the room"), inputs)
+        self.follow_room.setObjectName(f"{service}.follow_room")
+        self.follow_room.setToolTip(self.tr("Every group stays the room's whole session"))
+        row = grid.rowCount()
+        grid.addWidget(self.follow_room, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.overrides, row, 1)
+        self.overrides.hide()
+        self.follow_room.hide()
+        self.follow_room.clicked.connect(self._on_follow_room_clicked)
+        self.counts: dict[str, SliderSpinBox] = {}
+        self.switch_to_cdn: QPushButton | None = None
+        if self.is_live:
+            self.anchors = self.slider(
+                grid,
+                "anchors",
+                self.tr("Anchors (co-anchors at once)"),
+                (0, limits.LIVE_CO_ANCHORS, limits.GROUP_COUNT_MAX),
+            )
+            self.audience = self.slider(
+                grid,
+                "audience",
+                self.tr("Audience per room"),
+                (0, limits.LOW_LATENCY_AUDIENCE, limits.GROUP_COUNT_MAX),
+            )
+            self.switch_to_cdn = QPushButton(self.tr("Switch this room to Relay to CDN"), inputs)
+            self.switch_to_cdn.setObjectName(f"{service}.switch_to_cdn")
+            self.switch_to_cdn.hide()
+            grid.addWidget(self.switch_to_cdn, grid.rowCount(), 1)
+            self.switch_to_cdn.clicked.connect(self._on_switch_to_cdn_clicked)
+            self.counts = {"anchors": self.anchors, "audience": self.audience}
+        else:
+            self.participants = self.slider(
+                grid,
+                "participants",
+                self.tr("Participants per room"),
+                (0, limits.CALL_ROOM_USERS, limits.GROUP_COUNT_MAX),
+            )
+            self.counts = {"participants": self.participants}
+            # Room.publishers: not stated (None) unless the sales person sets it; 0 shows that.
+            caption = (
+                self.tr("Cameras on at once")
+                if service == "video_call"
+                else self.tr("Microphones on at once")
+            )
+            self.publishers = self.slider(
+                grid, "publishers", caption, (0, limits.CALL_PUBLISHERS, limits.GROUP_COUNT_MAX)
+            )
+            self.publishers.set_unset_text(self.tr("Not stated"))
+            self.publishers.setToolTip(
+                self.tr(
+                    "How many have a camera (video call) or a microphone (audio call) on at once; "
+                    "it does not change the price, it is checked against the limit of %1."
+                ).replace("%1", format_int(limits.CALL_PUBLISHERS))
+            )
+        self.video_working = QLabel(inputs)
+        if self.has_video:
+            self.stream_rows(
+                grid,
+                self.tr("Streams each viewer watches")
+                if self.is_live
+                else self.tr("Cameras each participant watches"),
+                self.tr("Resolution of each camera"),
+                limits.CALL_PUBLISHERS,
+            )
+            self.video_working.setObjectName(f"{service}.video_working")
+            self.video_working.setWordWrap(True)
+            grid.addWidget(self.video_working, grid.rowCount(), 1)
+        self.delivery: QComboBox | None = None
+        self.price_list: QComboBox | None = None
+        if self.is_live:
+            self.delivery = QComboBox(inputs)
+            self.delivery.setObjectName(f"{service}.delivery")
+            for code in DELIVERIES:
+                self.delivery.addItem(delivery_name(code), code)
+            self.grid_row(grid, "delivery", self.tr("Audience delivery"), self.delivery)
+            self.delivery.activated.connect(self._on_delivery_chosen)
+        if service == "live_video":
+            self.price_list = QComboBox(inputs)
+            self.price_list.setObjectName(f"{service}.audience_price_list")
+            for code in AUDIENCE_PRICE_LISTS:
+                self.price_list.addItem(audience_price_list_name(code), code)
+            self.grid_row(grid, "price_list", self.tr("Audience price list"), self.price_list)
+            self.price_list.activated.connect(self._on_price_list_chosen)
+        self.fit_captions(grid)
+
+        self.groups = GroupsBox(self, self.editor)
+        self.model, self.table = self.groups.model, self.groups.table
+        self.mix_editor = self.groups.mix_editor
+        self.group_working, self.group_warning = self.groups.working, self.groups.warning
+        editor_layout = QVBoxLayout(self.editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(inputs)
+        editor_layout.addWidget(self.groups, 1)
+        self.align_spin_boxes()
+        self.show_scenario(session.scenario)
+
+    # ------------------------------------------------------------------ ItemPanel
+
+    def item_caption(self) -> str:
+        return self.tr("Room")
+
+    def add_text(self) -> str:
+        return self.tr("Add room")
+
+    def empty_text(self) -> str:
+        return self.tr("This estimate has no %1 rooms. Add one to price it.").replace(
+            "%1", service_name(self.service)
+        )
+
+    def items(self, scenario: Scenario) -> list[Item]:
+        return [room for room in scenario.rooms if room.service == self.service]
+
+    def with_item(self, scenario: Scenario, position: int, item: Item | None) -> Scenario:
+        index = edits.room_indices(scenario, self.service)[position]
+        if item is None:
+            return replace(scenario, rooms=edits.remove_item(scenario.rooms, index))
+        return edits.replace_room(scenario, index, item)
+
+    def with_new_item(self, scenario: Scenario) -> Scenario:
+        number = len(self.items(scenario)) + 1
+        return replace(scenario, rooms=(*scenario.rooms, edits.new_room(self.service, number)))
+
+    def show_item(self, item: Item) -> None:
+        room: Room = item
+        self.show_usage(room)
+        self._show_overrides(room)
+        for key, widget in self.counts.items():
+            role = ROLE_OF[key]
+            widget.set_value(edits.role_count(room, role))
+            self._show_role_note(widget, room, role)
+        if not self.is_live:
+            self.publishers.set_value(room.publishers or 0)
+        if self.delivery is not None:
+            self.delivery.setCurrentIndex(self.delivery.findData(room.delivery))
+        if self.price_list is not None:
+            self.price_list.setCurrentIndex(self.price_list.findData(room.audience_price_list))
+        self._show_video(room)
+        self.groups.show_room(room)
+
+    def on_value_edited(self, key: str, value: int, merge: Hashable | None) -> None:
+        if self.on_usage_edited(key, value, merge):
+            return
+        if key == "publishers":
+            publishers = value or None  # 0 is shown as "Not stated"
+            self.edit_value(key, value, lambda room: replace(room, publishers=publishers), merge)
+        elif key in ROLE_OF:
+            role = ROLE_OF[key]
+            self.edit_value(
+                key, value, lambda room: edits.with_role_count(room, role, value), merge
+            )
+        elif key == "streams":
+            fallback = self.chosen_resolution()
+            self._edit_video_group(
+                key,
+                lambda g: replace(g, receives=edits.with_stream_count(g.receives, value, fallback)),
+                self.change_text(key, format_int(value)),
+                merge,
+            )
+
+    def on_resolution_edited(self, resolution: Resolution) -> None:
+        self._edit_video_group(
+            "resolution",
+            lambda g: replace(g, receives=edits.with_resolution(g.receives, resolution)),
+            self.change_text("resolution", str(resolution)),
+        )
+
+    def refusals_shown(self, refusals: dict[str, InputError]) -> None:
+        if self.switch_to_cdn is None:
+            return
+        error = refusals.get("audience")
+        room = self.current_item()
+        offer = (
+            error is not None
+            and error.code == "too_many_viewers"
+            and room is not None
+            and room.delivery == "low_latency"
+        )
+        self.switch_to_cdn.setVisible(offer)
+
+    # ------------------------------------------------------------------ marks
+
+    def _show_overrides(self, room: Room) -> None:
+        """Say which groups stay another time than the room's session: a quote that looks like
+        it follows the session slider must not quietly bill 40 minutes of a 120-minute show."""
+        overrides = edits.minutes_overrides(room)
+        lines = []
+        for override in overrides:
+            group = room.groups[override.index]
+            lines.append(
+                self.tr("%1 stays %2 min (session: %3 min)")
+                .replace("%1", group.label or role_name(group.role))
+                .replace("%2", format_decimal(override.seconds / SECONDS_PER_MINUTE, None))
+                .replace("%3", format_decimal(override.room_seconds / SECONDS_PER_MINUTE, None))
+            )
+        text = "\n".join(f"\u26a0 {line}" for line in lines)
+        if self.overrides.text() != text:
+            self.overrides.setText(text)
+        if self.overrides.isHidden() == bool(lines):
+            self.overrides.setVisible(bool(lines))
+            self.follow_room.setVisible(bool(lines))
+
+    def _show_role_note(self, widget: SliderSpinBox, room: Room, role: str) -> None:
+        """The slider counts every member of the role; with several groups, say which one a
+        change goes to."""
+        groups = edits.role_group_count(room, role)
+        text = ""
+        if groups > 1:
+            index = edits.main_group_index(room, role)
+            assert index is not None
+            main = room.groups[index]
+            text = (
+                self.tr("%1 in %2 groups; a change goes to the largest group, %3 (%4)")
+                .replace("%1", format_int(edits.role_count(room, role)))
+                .replace("%2", format_int(groups))
+                .replace("%3", main.label or role_name(role))
+                .replace("%4", format_int(main.count))
+            )
+        if widget.spin.toolTip() != text:
+            widget.spin.setToolTip(text)
+            widget.slider.setToolTip(text)
+
+    # ------------------------------------------------------------------ video
+
+    def _edit_video_group(
+        self,
+        key: str,
+        make: Callable[[Group], Group],
+        text: str,
+        merge: Hashable | None = None,
+    ) -> bool:
+        def remake(room: Room) -> Room:
+            index = edits.main_group_index(room, self.video_role)
+            if index is None:
+                room = replace(room, groups=(*room.groups, Group(self.video_role, 1)))
+                index = len(room.groups) - 1
+            return edits.with_group(room, index, make(room.groups[index]))
+
+        return self.edit(key, remake, text, merge)
+
+    def _show_video(self, room: Room) -> None:
+        if not self.has_video:
+            return
+        index = edits.main_group_index(room, self.video_role)
+        group = room.groups[index] if index is not None else None
+        if group is not None and group == self._video_group:
+            return
+        self._video_group = group
+        uses_mix = group is not None and group.mix is not None
+        self.show_streams(() if group is None else group.receives, uses_mix)
+        if group is None:
+            text = self.tr("No %1 group yet: moving a slider adds one.").replace(
+                "%1", role_name(self.video_role)
+            )
+        else:
+            working = working_for(
+                group.receives, group.mix, self.session.rate_card, verb_receives()
+            )
+            text = self._working_text(group.label or role_name(group.role), working)
+        if self.video_working.text() != text:
+            self.video_working.setText(text)
+
+    @staticmethod
+    def _working_text(who: str, working: Working) -> str:
+        text = f"{who}: {working.text}"
+        return text + (f"\n\u26a0 {working.warning}" if working.warning else "")
+
+    # ------------------------------------------------------------------ slots
+
+    def _on_follow_room_clicked(self) -> None:
+        self.edit("minutes", edits.follow_room, self.tr("Every group follows the room's session"))
+
+    def _on_delivery_chosen(self, index: int) -> None:
+        code = self.delivery.itemData(index) if self.delivery is not None else None
+        if code is not None:
+            self.edit(
+                "delivery",
+                lambda room: replace(room, delivery=code),
+                self.change_text("delivery", delivery_name(code)),
+            )
+
+    def _on_switch_to_cdn_clicked(self) -> None:
+        viewers = self.audience.value()
+        if (
+            self.edit(
+                "audience",
+                lambda room: edits.with_role_count(
+                    replace(room, delivery="cdn"), "audience", viewers
+                ),
+                self.tr("Switch this room to Relay to CDN"),
+            )
+            and self.switch_to_cdn is not None
+        ):
+            self.switch_to_cdn.hide()
+
+    def _on_price_list_chosen(self, index: int) -> None:
+        code = self.price_list.itemData(index) if self.price_list is not None else None
+        if code is not None:
+            self.edit(
+                "price_list",
+                lambda room: replace(room, audience_price_list=code),
+                self.change_text("price_list", audience_price_list_name(code)),
+            )
