@@ -11,24 +11,34 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from estimator_gui.files.ratecard_io import default_rate_card
 from estimator_gui.files.scenario_io import read_scenario
+from estimator_gui.gui import recovery
 from estimator_gui.gui.application import ensure_application
 from estimator_gui.gui.main_window import MainWindow
 from estimator_gui.gui.session import EstimateSession
+from estimator_gui.gui.settings import AppSettings
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.errors import InputError
 
 EXIT_OK, EXIT_INVALID = 0, 2
 
 
-def build_window(path: str | Path | None = None) -> MainWindow:
+def build_window(
+    path: str | Path | None = None,
+    *,
+    settings: AppSettings | None = None,
+    recovery_folder: Path | None = None,
+) -> MainWindow:
     """The ready main window for a scenario file, or a blank estimate; not shown.
 
     A file that cannot be opened never raises: the window opens on a blank estimate with the
-    reason in a banner, and ``window.load_error`` holds the InputError.
+    reason in a banner, and ``window.load_error`` holds the InputError. ``settings`` (recent
+    files, geometry) and ``recovery_folder`` (autosave) are the desktop app's; tests and the
+    self-test leave them out and touch nothing of the user's.
     """
     ensure_application()
     card = default_rate_card()
@@ -41,7 +51,8 @@ def build_window(path: str | Path | None = None) -> MainWindow:
             error = refused
     if session is None:
         session = EstimateSession(edits.blank_scenario(), card)
-    window = MainWindow(session, Path(path) if path is not None and error is None else None)
+    opened = Path(path) if path is not None and error is None else None
+    window = MainWindow(session, opened, settings, recovery_folder)
     window.load_error = error
     if error is not None:
         window.show_banner(
@@ -50,6 +61,15 @@ def build_window(path: str | Path | None = None) -> MainWindow:
             .replace("%2", error.message)
         )
     return window
+
+
+def start_path(given: str | None, settings: AppSettings) -> Path | None:
+    """What the app opens: the file named, else the one last worked on if it is still there,
+    else nothing (a blank estimate), never an example."""
+    if given is not None:
+        return Path(given)
+    last = settings.last_file()
+    return last if last is not None and last.is_file() else None
 
 
 def save_screenshot(window: MainWindow, out: Path) -> bool:
@@ -101,6 +121,10 @@ def main(argv: Sequence[str]) -> int:
             return EXIT_INVALID
         return EXIT_OK
     app = ensure_application()
-    window = build_window(args.file)
+    settings = AppSettings()
+    path = start_path(args.file, settings)
+    window = build_window(path, settings=settings, recovery_folder=recovery.default_folder())
     window.show()
+    # After the first frame: an estimate lost in a crash is offered back.
+    QTimer.singleShot(0, window.files.offer_recovery)
     return app.exec()

@@ -1,4 +1,5 @@
-"""The File menu's work: new, templates, open, recent, save, and the question before closing."""
+"""The File menu's work: new, templates, open, recent, save, the question before closing, and
+the autosave that a crash cannot take away."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from estimator_gui.files.resources import resource
 from estimator_gui.files.scenario_io import read_scenario, save_scenario
+from estimator_gui.gui import recovery
+from estimator_gui.gui.settings import AppSettings
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.errors import InputError
 
@@ -32,10 +35,31 @@ TEMPLATES = (
 class FileActions(QObject):
     """Which file the window's estimate belongs to, and every step that replaces or writes it."""
 
-    def __init__(self, window: MainWindow, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        path: Path | None = None,
+        settings: AppSettings | None = None,
+        recovery_folder: Path | None = None,
+    ) -> None:
+        """``settings`` remembers recent files; with ``recovery_folder`` the working estimate
+        is autosaved there every few seconds while it differs from its file."""
         super().__init__(window)
         self._window = window
         self._path = path
+        self.settings = settings
+        self.autosaver: recovery.Autosaver | None = None
+        if recovery_folder is not None:
+            session = window.session
+            self.autosaver = recovery.Autosaver(
+                lambda: session.scenario,
+                lambda: self._path,
+                lambda: session.modified,
+                folder=recovery_folder,
+                parent=self,
+            )
+            self.autosaver.autosave_failed.connect(self._on_autosave_failed)
+            self.autosaver.start()
 
     @property
     def path(self) -> Path | None:
@@ -64,6 +88,10 @@ class FileActions(QObject):
             QCoreApplication.translate("FileActions", "&Open\u2026"), self._on_open_triggered
         )
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu(QCoreApplication.translate("FileActions", "Open &Recent"))
+        self.recent_menu.setObjectName("file.recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.setEnabled(self.settings is not None)
         self.save_action = self._action(
             QCoreApplication.translate("FileActions", "&Save"), self._on_save_triggered
         )
@@ -76,7 +104,7 @@ class FileActions(QObject):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         menu.insertAction(self.template_menu.menuAction(), self.new_action)
         menu.addSeparator()
-        menu.addAction(self.open_action)
+        menu.insertAction(self.recent_menu.menuAction(), self.open_action)
         menu.addSeparator()
         menu.addAction(self.save_action)
         menu.addAction(self.save_as_action)
@@ -118,6 +146,7 @@ class FileActions(QObject):
             self._refused(path, error)
             return False
         self._path = path
+        self._remember(path)
         self._window._update_title()
         return True
 
@@ -151,6 +180,9 @@ class FileActions(QObject):
             return False
         self._path = path
         session.mark_saved()
+        self._remember(path)
+        if self.autosaver is not None:
+            self.autosaver.discard()
         self._window._update_title()
         self._window.statusBar().showMessage(
             QCoreApplication.translate("FileActions", "Saved %1").replace("%1", str(path)), 5000
@@ -204,7 +236,111 @@ class FileActions(QObject):
         return self.may_replace()
 
     def closed(self) -> None:
-        """The window closed normally."""
+        """The window closed normally: nothing left to recover, the window remembered."""
+        if self.autosaver is not None:
+            self.autosaver.stop()
+        if self.settings is not None:
+            self.settings.save_window(self._window)
+            self.settings.set_last_file(self._path)
+
+    # ------------------------------------------------------------------ recent files, recovery
+
+    def _remember(self, path: Path) -> None:
+        if self.settings is not None:
+            self.settings.add_recent_file(path)
+            self.settings.set_last_file(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.settings.recent_files() if self.settings is not None else []
+        for number, path in enumerate(paths, start=1):
+            text = f"&{number} {path.name}" if number < 10 else path.name
+            action = self.recent_menu.addAction(text.replace("&&", "&"))
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self._on_recent_triggered(p))
+        if not paths:
+            empty = self.recent_menu.addAction(
+                QCoreApplication.translate("FileActions", "No recent estimates")
+            )
+            empty.setEnabled(False)
+
+    def _on_recent_triggered(self, path: Path) -> None:
+        if self.may_replace() and not self.open_file(path) and self.settings is not None:
+            self.settings.remove_recent_file(path)
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the newest autosave of an app that is no longer running.
+
+        Autosaves that cannot be read are set aside (renamed, never deleted) and named in the
+        banner. Returns whether an estimate was restored.
+        """
+        if self.autosaver is None:
+            return False
+        scan = recovery.find_recoverable(self.autosaver.folder)
+        window = self._window
+        for item in scan.set_aside:
+            window.show_banner(
+                QCoreApplication.translate(
+                    "FileActions", "An autosaved estimate could not be read and was kept as %1: %2"
+                )
+                .replace("%1", str(item.moved_to or item.path))
+                .replace("%2", item.reason)
+            )
+        if not scan.recoverable:
+            return False
+        newest = scan.recoverable[0]
+        restored = False
+        if self._ask_restore(newest):
+            self._restore(newest)
+            recovery.accept(newest, self.autosaver)
+            restored = True
+        else:
+            recovery.reject(newest)
+        recovery.release(recovery.RecoveryScan(scan.recoverable[1:], ()))
+        return restored
+
+    def _ask_restore(self, item: recovery.Recoverable) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        when = item.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        source = (
+            str(item.original)
+            if item.original
+            else QCoreApplication.translate("FileActions", "a new estimate")
+        )
+        answer = QMessageBox.question(
+            self._window,
+            QCoreApplication.translate("FileActions", "Restore the unsaved estimate?"),
+            QCoreApplication.translate(
+                "FileActions",
+                "The estimator stopped at %1 with unsaved changes to %2. Restore them?\n\n"
+                "If you do not, they are kept as %3.",
+            )
+            .replace("%1", when)
+            .replace("%2", source)
+            .replace("%3", str(item.path.with_name(item.path.stem + ".declined-\u2026.json"))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _restore(self, item: recovery.Recoverable) -> None:
+        """Show the autosaved scenario as unsaved changes to the file it came from."""
+        saved = None
+        if item.original is not None:
+            try:
+                saved = read_scenario(item.original)
+            except InputError:
+                saved = None  # the file is gone or changed beyond reading: all of it is unsaved
+        self._window.session.load(item.scenario, saved_scenario=saved)
+        self._path = item.original if saved is not None else None
+        self._window._update_title()
+
+    def _on_autosave_failed(self, reason: str) -> None:
+        self._window.statusBar().showMessage(
+            QCoreApplication.translate("FileActions", "Autosave failed: %1").replace("%1", reason),
+            10000,
+        )
 
     # ------------------------------------------------------------------ slots
 

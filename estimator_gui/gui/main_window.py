@@ -39,6 +39,7 @@ from estimator_gui.gui.labels import refusal_text, service_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.gui.panels import MixingRelayPanel, RoomPanel, TaskPanel
 from estimator_gui.gui.session import EstimateSession
+from estimator_gui.gui.settings import AppSettings
 from estimator_gui.gui.totals import TotalsPanel
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import Breakdown
@@ -97,12 +98,18 @@ class PanelMap(Mapping[str, QWidget]):
 class MainWindow(QMainWindow):
     """Drives one EstimateSession: every panel writes through it, every view redraws from it."""
 
-    def __init__(self, session: EstimateSession, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        session: EstimateSession,
+        path: Path | None = None,
+        settings: AppSettings | None = None,
+        recovery_folder: Path | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.session = session
         self.session.setParent(self)
-        self.files = FileActions(self, path)
+        self.files = FileActions(self, path, settings, recovery_folder)
 
         self.banner = QLabel(self)
         self.banner.setObjectName("banner")
@@ -224,6 +231,8 @@ class MainWindow(QMainWindow):
         self._on_tab_shown(self.tabs.currentIndex())
         self._update_title()
         self.resize(1440, 900)
+        if settings is not None:
+            settings.restore_window(self)
 
     # ------------------------------------------------------------------ building
 

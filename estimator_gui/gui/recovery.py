@@ -136,7 +136,8 @@ class Autosaver(QObject):
             return False
         try:
             self._take_lock()
-            write_bytes_atomic(self._path, self._encode(*current))
+            # Private: an autosave may hold a customer's estimate before the user chose where.
+            write_bytes_atomic(self._path, self._encode(*current), new_file_mode=0o600)
         except OSError as error:
             self._fail(f"{self._path}: {error.strerror or error}")
             return False

@@ -159,18 +159,22 @@ class EstimateSession(QObject):
         if self.modified != was_modified:
             self.modified_changed.emit(self.modified)
 
-    def load(self, scenario: Scenario, *, saved: bool = True) -> None:
+    def load(self, scenario: Scenario, *, saved_scenario: Scenario | bool | None = True) -> None:
         """Replace the whole scenario (new, opened or recovered); the undo history starts afresh.
 
-        ``saved`` says the scenario is what a file holds; a recovered autosave is not. A scenario
-        the core refuses raises InputError and changes nothing.
+        ``saved_scenario`` is what the file holds: True for ``scenario`` itself; a recovered
+        autosave passes the file's scenario, or None when there is no file. A scenario the core
+        refuses raises InputError and changes nothing.
         """
         breakdown = price(scenario, self._rate_card)
         was_modified = self.modified
         self.undo_stack.clear()
         self._scenario = scenario
         self._breakdown = breakdown
-        self._saved = scenario if saved else None
+        if saved_scenario is True:
+            self._saved = scenario
+        else:
+            self._saved = saved_scenario if isinstance(saved_scenario, Scenario) else None
         self._clear_refusals()
         self.scenario_loaded.emit(scenario)
         self.scenario_changed.emit(scenario)
