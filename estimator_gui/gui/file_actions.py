@@ -315,11 +315,11 @@ class FileActions(QObject):
             QCoreApplication.translate(
                 "FileActions",
                 "The estimator stopped at %1 with unsaved changes to %2. Restore them?\n\n"
-                "If you do not, they are kept as %3.",
+                "If you do not, they are kept in %3, where File > Open can still read them.",
             )
             .replace("%1", when)
             .replace("%2", source)
-            .replace("%3", str(item.path.with_name(item.path.stem + ".declined-\u2026.json"))),
+            .replace("%3", str(item.path.parent)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from estimator_gui.gui.locale_format import format_int
 from estimator_gui.pricing.breakdown import Notice
 from estimator_gui.pricing.errors import InputError
+from estimator_gui.quote import notices
 
 CONTEXT = "Labels"
 
@@ -63,34 +64,6 @@ CODECS = {
     "h264": QT_TRANSLATE_NOOP("Labels", "H.264"),
     "h265": QT_TRANSLATE_NOOP("Labels", "H.265"),
 }
-NOTICES = {
-    "cdn_audience_not_trtc": QT_TRANSLATE_NOOP(
-        "Labels",
-        "%1 viewers are relayed to a CDN: they are not TRTC duration and the CDN bills them, "
-        "outside this estimate.",
-    ),
-    "relay_not_listed": QT_TRANSLATE_NOOP(
-        "Labels", "A room relays to a CDN, but the estimate prices no relay (see Mixing and relay)."
-    ),
-    "component_mixing_not_listed": QT_TRANSLATE_NOOP(
-        "Labels",
-        "%1 anchors with the Video Live component: the audience watches a mixed stream and "
-        "MixTranscoding is billed; add a mixing task to price it.",
-    ),
-    "robot_duration_not_listed": QT_TRANSLATE_NOOP(
-        "Labels",
-        "Recording and mixing robots also incur audio/video duration (unless the files go to VOD); "
-        "add a robot group to a room to price it.",
-    ),
-    "nothing_billed": QT_TRANSLATE_NOOP("Labels", "Nothing in this estimate is billed yet."),
-    "single_input_transcoding": QT_TRANSLATE_NOOP(
-        "Labels",
-        "A mixing task has one input stream: a single anchor with nothing to mix incurs no "
-        "transcoding fee, so that line applies only if the stream is really transcoded.",
-    ),
-}
-_NOTICE_VALUE = {"cdn_audience_not_trtc": "viewers", "component_mixing_not_listed": "anchors"}
-
 # Refusals the window words itself, with the limit as %1; other codes fall back to the core's rule.
 REFUSALS = {
     "too_many_users": QT_TRANSLATE_NOOP(
@@ -180,12 +153,12 @@ def codec_name(code: str) -> str:
 
 
 def notice_text(notice: Notice) -> str:
-    text = _translate(NOTICES, notice.code)
-    key = _NOTICE_VALUE.get(notice.code)
-    if key is not None:
-        value = dict(notice.values).get(key, "")
-        text = text.replace("%1", format_int(int(value)) if value.isdigit() else value)
-    return text
+    """A notice in the user's language, from the one table the command line uses too."""
+    return notices.notice_text(
+        notice,
+        lambda text: QCoreApplication.translate(notices.CONTEXT, text),
+        format_int,
+    )
 
 
 def refusal_text(error: InputError) -> str:

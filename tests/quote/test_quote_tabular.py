@@ -124,7 +124,7 @@ def test_an_empty_breakdown_says_nothing_is_billed() -> None:
     """No lines: the table says so and the notice is written out."""
     table = breakdown_table(price(Scenario(), CARD))
     assert "(no billed usage)" in table
-    assert "Note: the scenario has no billed usage" in table
+    assert "Note: Nothing in this estimate is billed yet." in table
 
 
 def _every_notice() -> list[str]:
