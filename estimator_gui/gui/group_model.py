@@ -157,12 +157,28 @@ class GroupTableModel(QAbstractTableModel):
                 return _WARNING  # a colour is a brush to the delegate; QBrush loads QGradient
             if column == self.COL_MINUTES and group.seconds is None:
                 return _INHERITED
+            if column == self.COL_MINUTES and self._overrides(group):
+                return _WARNING  # stays another time than the session: never a quiet override
+        if role == roles.TOOLTIP and column == self.COL_MINUTES and self._overrides(group):
+            assert group.seconds is not None
+            return (
+                self.tr("Stays %1 min of the room's %2 min session; clear the cell to follow it")
+                .replace("%1", self._minutes(group.seconds))
+                .replace("%2", self._minutes(self._room.seconds))
+            )
         if role == roles.TOOLTIP and column == self.COL_WORKING:
             working = self._workings[row]
             return working.text + (f"\n\u26a0 {working.warning}" if working.warning else "")
         if role == roles.ALIGNMENT and column in (self.COL_COUNT, self.COL_MINUTES):
             return _RIGHT
         return None
+
+    def _overrides(self, group: Group) -> bool:
+        return (
+            self._room is not None
+            and group.seconds is not None
+            and group.seconds != self._room.seconds
+        )
 
     def _minutes(self, seconds: Decimal) -> str:
         return format_decimal(seconds / SECONDS_PER_MINUTE, None)
@@ -178,6 +194,8 @@ class GroupTableModel(QAbstractTableModel):
         if column == self.COL_MINUTES:
             if group.seconds is None:
                 return self.tr("%1 (room)").replace("%1", self._minutes(self._room.seconds))
+            if group.seconds != self._room.seconds:
+                return f"\u26a0 {self._minutes(group.seconds)}"
             return self._minutes(group.seconds)
         if column == self.COL_VIDEO:
             if group.mix is not None:

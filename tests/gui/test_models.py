@@ -46,7 +46,14 @@ def test_breakdown_roles(window):
 def test_group_model_shows_inherited_minutes_and_mix(window):
     model = window.panel("live_video").model
     assert model.index(0, model.COL_MINUTES).data() == "60 (room)"
-    assert model.index(1, model.COL_MINUTES).data() == "40"
+    # The audience stays 40 of the session's 60 minutes: marked, never a quiet override.
+    own = model.index(1, model.COL_MINUTES)
+    assert own.data() == "\u26a0 40"
+    assert own.data(Qt.ItemDataRole.EditRole) == "40"
+    assert own.data(Qt.ItemDataRole.ForegroundRole) != model.index(0, model.COL_COUNT).data(
+        Qt.ItemDataRole.ForegroundRole
+    )
+    assert "40 min of the room's 60 min session" in own.data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(1, model.COL_VIDEO).data() == "mix: HD 70%, FHD 30%"
     assert model.index(1, model.COL_VIDEO).data(model.ValueRole) == (
         ("HD", Decimal(70)),
