@@ -21,7 +21,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 import sys
 import threading
@@ -216,7 +215,7 @@ def _create_part(path: Path) -> tuple[int, Path]:
     prefix = part_names(path)[0]
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        temp = path.parent / f"{prefix}{os.getpid()}.{secrets.token_hex(4)}.part"
+        temp = path.parent / f"{prefix}{os.getpid()}.{os.urandom(4).hex()}.part"
         try:
             return os.open(temp, flags, 0o600), temp
         except FileExistsError:

@@ -12,7 +12,6 @@ from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-from estimator_gui.files.atomic import write_bytes_atomic
 from estimator_gui.files.regular import NotAFileError, open_regular
 from estimator_gui.pricing import checks, limits
 from estimator_gui.pricing.errors import InputError, Verbatim
@@ -585,4 +584,6 @@ def dump_scenario(scenario: Scenario) -> str:
 
 def save_scenario(scenario: Scenario, path: Path) -> None:
     """Save atomically: the old file stays whole until the new one is complete on disk."""
+    from estimator_gui.files.atomic import write_bytes_atomic  # on the first save, not at start
+
     write_bytes_atomic(Path(path), dump_scenario(scenario).encode("utf-8"))

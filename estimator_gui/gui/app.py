@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from estimator_gui.files.ratecard_io import default_rate_card
 from estimator_gui.files.scenario_io import read_scenario
-from estimator_gui.gui import recovery
 from estimator_gui.gui.application import ensure_application
 from estimator_gui.gui.main_window import MainWindow
 from estimator_gui.gui.session import EstimateSession
@@ -123,8 +122,10 @@ def main(argv: Sequence[str]) -> int:
     app = ensure_application()
     settings = AppSettings()
     path = start_path(args.file, settings)
-    window = build_window(path, settings=settings, recovery_folder=recovery.default_folder())
+    from estimator_gui.gui.recovery import default_folder  # a path only: QStandardPaths
+
+    window = build_window(path, settings=settings, recovery_folder=default_folder())
     window.show()
     # After the first frame: an estimate lost in a crash is offered back.
-    QTimer.singleShot(0, window.files.offer_recovery)
+    QTimer.singleShot(0, window.files.begin)
     return app.exec()

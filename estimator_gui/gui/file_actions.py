@@ -11,15 +11,15 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from estimator_gui.files.resources import resource
 from estimator_gui.files.scenario_io import read_scenario, save_scenario
-from estimator_gui.gui import recovery
-from estimator_gui.gui.settings import AppSettings
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.errors import InputError
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
+    from estimator_gui.gui import recovery
     from estimator_gui.gui.main_window import MainWindow
+    from estimator_gui.gui.settings import AppSettings
 
 # Marked here for lupdate, translated where the dialogs open.
 FILE_FILTER = QT_TRANSLATE_NOOP("FileActions", "TRTC estimate (*.json);;All files (*)")
@@ -49,17 +49,29 @@ class FileActions(QObject):
         self._path = path
         self.settings = settings
         self.autosaver: recovery.Autosaver | None = None
-        if recovery_folder is not None:
-            session = window.session
+        self._recovery_folder = recovery_folder
+
+    def begin(self) -> None:
+        """After the first frame: offer back what a crash lost, then autosave from now on."""
+        self.offer_recovery()
+
+    def start_autosave(self) -> recovery.Autosaver | None:
+        """The autosave of this window's estimate, started on first use (not before the first
+        frame: start-up imports and does only what the first frame shows)."""
+        if self.autosaver is None and self._recovery_folder is not None:
+            from estimator_gui.gui import recovery
+
+            session = self._window.session
             self.autosaver = recovery.Autosaver(
                 lambda: session.scenario,
                 lambda: self._path,
                 lambda: session.modified,
-                folder=recovery_folder,
+                folder=self._recovery_folder,
                 parent=self,
             )
             self.autosaver.autosave_failed.connect(self._on_autosave_failed)
             self.autosaver.start()
+        return self.autosaver
 
     @property
     def path(self) -> Path | None:
@@ -275,9 +287,12 @@ class FileActions(QObject):
         Autosaves that cannot be read are set aside (renamed, never deleted) and named in the
         banner. Returns whether an estimate was restored.
         """
-        if self.autosaver is None:
+        autosaver = self.start_autosave()
+        if autosaver is None:
             return False
-        scan = recovery.find_recoverable(self.autosaver.folder)
+        from estimator_gui.gui import recovery
+
+        scan = recovery.find_recoverable(autosaver.folder)
         window = self._window
         for item in scan.set_aside:
             window.show_banner(
@@ -293,7 +308,7 @@ class FileActions(QObject):
         restored = False
         if self._ask_restore(newest):
             self._restore(newest)
-            recovery.accept(newest, self.autosaver)
+            recovery.accept(newest, autosaver)
             restored = True
         else:
             recovery.reject(newest)

@@ -39,7 +39,6 @@ from estimator_gui.gui.labels import refusal_text, service_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.gui.panels import MixingRelayPanel, RoomPanel, TaskPanel
 from estimator_gui.gui.session import EstimateSession
-from estimator_gui.gui.settings import AppSettings
 from estimator_gui.gui.totals import TotalsPanel
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import Breakdown
@@ -47,6 +46,8 @@ from estimator_gui.pricing.scenario import SERVICES, Scenario
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
+
+    from estimator_gui.gui.settings import AppSettings
 
 # The panels' keys, in the order of their tabs: one per service, then recording, mixing and relay.
 PANEL_KEYS: tuple[str, ...] = (*SERVICES, "recording", "mixing_relay")

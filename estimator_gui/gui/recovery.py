@@ -19,7 +19,6 @@ import contextlib
 import json
 import os
 import re
-import secrets
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -91,7 +90,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self._scenario, self._file_path, self._modified = scenario, file_path, modified
         self._folder = Path(folder) if folder is not None else default_folder()
-        name = f"autosave-{os.getpid()}-{secrets.token_hex(4)}"  # never an older app's file
+        name = f"autosave-{os.getpid()}-{os.urandom(4).hex()}"  # never an older app's file
         self._path = self._folder / f"{name}.json"
         self._lock: QLockFile | None = None
         self._written: tuple[Scenario, Path | None] | None = None

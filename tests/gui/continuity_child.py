@@ -36,7 +36,7 @@ def main(scenario: Path, ini: Path, folder: Path, copy: Path) -> int:
     if window.session.scenario.rooms[0].rooms_per_day != 57 or not window.session.modified:
         print("error: typing did not change the estimate", flush=True)
         return 1
-    autosaver = window.files.autosaver
+    autosaver = window.files.start_autosave()  # what the app's first frame starts
 
     def landed(_path: Path) -> None:
         save_scenario(window.session.scenario, copy)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
-from estimator_gui.gui.resolution_mix import ResolutionMixWidget
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Mix, Resolution, aggregate_pixels
+
+if TYPE_CHECKING:  # built, and imported, when a mix is first shown: most groups have none
+    from estimator_gui.gui.resolution_mix import ResolutionMixWidget
 
 
 def starting_mix(streams: tuple[Resolution, ...], card: RateCard) -> Mix:
@@ -41,6 +44,8 @@ class MixEditor(QWidget):
     @property
     def control(self) -> ResolutionMixWidget:
         if self._control is None:
+            from estimator_gui.gui.resolution_mix import ResolutionMixWidget
+
             self._control = ResolutionMixWidget(f"{self._name}.mix", self)
             self._control.hide()
             self._layout.addWidget(self._control)
