@@ -13,16 +13,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -37,7 +35,7 @@ from estimator_gui.gui.file_actions import FileActions
 from estimator_gui.gui.inputs import fit_columns
 from estimator_gui.gui.labels import refusal_text, service_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
-from estimator_gui.gui.panels import MixingRelayPanel, RoomPanel, TaskPanel
+from estimator_gui.gui.panels import MixingRelayPanel, PanelScrollArea, RoomPanel, TaskPanel
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.totals import TotalsPanel
 from estimator_gui.pricing import limits
@@ -51,31 +49,6 @@ if TYPE_CHECKING:
 
 # The panels' keys, in the order of their tabs: one per service, then recording, mixing and relay.
 PANEL_KEYS: tuple[str, ...] = (*SERVICES, "recording", "mixing_relay")
-
-
-class PanelScrollArea(QScrollArea):
-    """Scrolls a panel up and down, never sideways: it asks its pane for the panel's full width.
-
-    A plain QScrollArea asks for almost nothing, so a splitter squeezes it and long captions
-    (or long translations) end up behind a horizontal scroll bar.
-    """
-
-    def __init__(self, panel: QWidget | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        if panel is not None:
-            self.setWidget(panel)
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        panel = self.widget()
-        if panel is None:
-            return hint
-        width = panel.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
-        margins = self.contentsMargins()
-        return QSize(width + margins.left() + margins.right(), hint.height())
 
 
 class PanelMap(Mapping[str, QWidget]):

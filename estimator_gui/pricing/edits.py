@@ -11,15 +11,18 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TypeVar
 
+from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import (
     CALL_SERVICES,
     SECONDS_PER_MINUTE,
     Group,
+    Mix,
     RecordingTask,
     Resolution,
     Room,
     Scenario,
     TranscodingTask,
+    aggregate_pixels,
 )
 
 T = TypeVar("T")
@@ -60,6 +63,10 @@ def new_room(service: str, number: int) -> Room:
 def new_group(room: Room) -> Group:
     role = "participant" if room.service in CALL_SERVICES else "audience"
     return Group(role, 1)
+
+
+def minutes_to_seconds(minutes: int | Decimal) -> Decimal:
+    return Decimal(minutes) * SECONDS_PER_MINUTE
 
 
 def whole_minutes(seconds: Decimal) -> int:
@@ -175,6 +182,12 @@ def new_transcoding(number: int) -> TranscodingTask:
     return TranscodingTask(
         1, DEFAULT_DAYS, DEFAULT_SECONDS, inputs=(HD_720, HD_720), label=f"#{number}"
     )
+
+
+def starting_mix(streams: tuple[Resolution, ...], card: RateCard) -> Mix:
+    """Switching streams to a resolution mix starts at 100% of the tier they have now."""
+    tier = card.tier_for(aggregate_pixels(streams)) or "HD"
+    return ((tier, Decimal(100)),)
 
 
 def blank_scenario() -> Scenario:

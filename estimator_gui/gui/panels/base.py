@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import replace
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker
@@ -30,7 +29,7 @@ from estimator_gui.gui.locale_format import format_int
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.pricing import edits, limits
 from estimator_gui.pricing.errors import InputError
-from estimator_gui.pricing.scenario import SECONDS_PER_MINUTE, Resolution, Scenario
+from estimator_gui.pricing.scenario import Resolution, Scenario
 
 Item = Any  # a Room, RecordingTask or TranscodingTask
 SLIDER_MINUTES = 240  # most sessions; longer ones up to a day are typed
@@ -306,7 +305,7 @@ class ItemPanel(QWidget):
     def on_usage_edited(self, key: str, value: int, merge: Hashable | None) -> bool:
         """Handle an edit of the usage rows; False when ``key`` is not one of them."""
         if key == "minutes":
-            seconds = Decimal(value * SECONDS_PER_MINUTE)
+            seconds = edits.minutes_to_seconds(value)
             self.edit_value(key, value, lambda item: replace(item, seconds=seconds), merge)
         elif key in (self._per_day_field, "days"):
             self.edit_value(key, value, lambda item: replace(item, **{key: value}), merge)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from estimator_gui.gui.group_model import GroupTableModel
 from estimator_gui.gui.inputs import MessageLabel, fit_columns
 from estimator_gui.gui.labels import role_name
-from estimator_gui.gui.panels.mix_editor import MixEditor, starting_mix
+from estimator_gui.gui.panels.mix_editor import MixEditor
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.scenario import Group, Room
 
@@ -259,7 +259,7 @@ class GroupsBox(QGroupBox):
         if use_mix:
             self._edit_group(
                 row,
-                lambda g: replace(g, receives=(), mix=starting_mix(g.receives, card)),
+                lambda g: replace(g, receives=(), mix=edits.starting_mix(g.receives, card)),
                 self.tr("Give %1 a resolution mix").replace("%1", name),
             )
         else:

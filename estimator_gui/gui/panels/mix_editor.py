@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
-from estimator_gui.pricing.ratecard import RateCard
-from estimator_gui.pricing.scenario import Mix, Resolution, aggregate_pixels
+from estimator_gui.pricing.scenario import Mix
 
 if TYPE_CHECKING:  # built, and imported, when a mix is first shown: most groups have none
     from estimator_gui.gui.resolution_mix import ResolutionMixWidget
-
-
-def starting_mix(streams: tuple[Resolution, ...], card: RateCard) -> Mix:
-    """Switching to a mix starts at 100% of the tier the streams have now."""
-    tier = card.tier_for(aggregate_pixels(streams)) or "HD"
-    return ((tier, Decimal(100)),)
 
 
 class MixEditor(QWidget):

@@ -11,7 +11,7 @@ from estimator_gui.gui.inputs import MessageLabel
 from estimator_gui.gui.labels import codec_name
 from estimator_gui.gui.locale_format import format_int
 from estimator_gui.gui.panels.base import Item, ItemPanel
-from estimator_gui.gui.panels.mix_editor import MixEditor, starting_mix
+from estimator_gui.gui.panels.mix_editor import MixEditor
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.working import verb_mixes, verb_records, working_for
 from estimator_gui.pricing import edits
@@ -163,7 +163,9 @@ class TaskPanel(ItemPanel):
         if use_mix:
             self.edit(
                 "mix",
-                lambda t: replace(t, mix=starting_mix(getattr(t, field), card), **{field: ()}),
+                lambda t: replace(
+                    t, mix=edits.starting_mix(getattr(t, field), card), **{field: ()}
+                ),
                 self.tr("Use a resolution mix"),
             )
         else:
