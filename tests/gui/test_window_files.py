@@ -144,27 +144,6 @@ def test_a_failed_save_keeps_the_old_file_and_the_edits(
     assert not shown.isWindowModified()
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into any folder"
-)
-def test_a_save_into_a_real_read_only_folder_keeps_everything(
-    shown, saved: Path, no_modal_dialogs
-) -> None:
-    old_bytes = saved.read_bytes()
-    edited = _edit(shown)
-    saved.parent.chmod(0o555)
-    try:
-        assert not shown.save_file(saved)
-    finally:
-        saved.parent.chmod(0o755)
-    assert saved.read_bytes() == old_bytes
-    assert shown.session.scenario == edited
-    assert shown.isWindowModified()
-    message = shown.banner.text()
-    assert str(saved) in message and "Permission denied" in message
-    assert _parts(saved.parent) == []
-
-
 @posix_only
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_opening_a_named_pipe_is_refused_at_once_and_the_estimate_kept(
