@@ -30,6 +30,29 @@ class Usage:
     users: int  # users (or tasks) a day the time is multiplied by
     seconds: Decimal
     billed: bool = True  # False: Relay-to-CDN audience, billed by the CDN and not by TRTC
+    # Days of the month the source runs (days 1..N of the month, the same days for every source);
+    # 0 where the time is given for the month only (relay minutes).
+    days: int = 0
+
+    @property
+    def seconds_per_day(self) -> Decimal:
+        """The source's seconds on each day it runs (the month's seconds where ``days`` is 0)."""
+        return self.seconds / self.days if self.days else self.seconds
+
+
+@dataclass(frozen=True, slots=True)
+class DayStretch:
+    """Days ``first_day..last_day`` with the same use: each day's exact seconds of a category
+    and the whole minutes they round up to on their own (rounding per day)."""
+
+    first_day: int
+    last_day: int
+    seconds: Decimal  # one day's exact seconds of the category
+    minutes: Decimal  # one day's billed minutes: the seconds rounded up
+
+    @property
+    def days(self) -> int:
+        return self.last_day - self.first_day + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +70,14 @@ class Line:
     free_minutes: int
     net: Decimal
     usages: tuple[Usage, ...]
+    # The per-day working where the card rounds per day: quantity = sum of minutes x days.
+    days: tuple[DayStretch, ...] = ()
+    free_weight: int = 1  # free minutes one billed minute of this line uses
+
+    @property
+    def free_minutes_taken(self) -> int:
+        """Free minutes of the allowance this line used: its covered minutes x its weight."""
+        return self.free_minutes * self.free_weight
 
     @property
     def category(self) -> str:
@@ -98,3 +129,5 @@ class Breakdown:
     contract_threshold: Decimal
     contract_discount_eligible: bool
     notices: tuple[Notice, ...]
+    rounding_period: str = "month"  # "day": each line's minutes are rounded day by day
+    free_minutes_period: str = "month"  # "day": the free minutes are taken day by day

@@ -1,4 +1,9 @@
-"""The rate card: tiers, price lists, free minutes, contract hint and rounding, checked on load."""
+"""The rate card: tiers, price lists, free minutes, contract hint and rounding, checked on load.
+
+Everything that differs between card versions is data here: the rounding period, the free-minute
+allowance with its order, weights and period, the relay rule, the packages and the value-added
+services. The engine reads these fields and has no version switches.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,26 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from estimator_gui.pricing import checks, limits
+from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import PER_THOUSAND_MINUTES
+from estimator_gui.pricing.card_rules import (
+    PERIODS,
+    PRICE_MAX,
+    Package,
+    RelayRule,
+    Rounding,
+    ValueAdded,
+    choice,
+    get,
+    price,
+    read_packages,
+    read_relay,
+    read_rounding,
+    read_value_added,
+    source_of,
+    text,
+    whole,
+)
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import CODECS, TIERS, VIDEO_TIERS
 
@@ -23,10 +46,13 @@ PRICE_LISTS: dict[str, tuple[str, ...]] = {
 }
 RELAY_TIER = "relay"
 FREE_SECTIONS = ("duration", "recording", "transcoding")  # relay is not billed in minutes of a tier
-ROUNDING_RULES = ("ceil_minute_per_category_per_month",)
-CONTRACT_REACHED_AT = ("or_more",)
-PRICE_MAX = Decimal(1_000_000)  # USD per unit; far above any list, low enough to stay exact
+# "or_more": the Korean brief's "3000 USD 이상"; "more_than": the English FAQ's "exceeds 3,000 USD".
+CONTRACT_REACHED_AT = ("or_more", "more_than")
 CONTRACT_BASES = ("after_free_minutes_before_discount",)
+FREE_WEIGHT_MAX = 1000
+# A card without a [relay] table prices the scenario's relay mode as the 2022 card always did.
+_RELAY_OF_2022 = {"rule": "by_scenario_mode", "minutes_rounding": "ceil_minute_of_month_total"}
+__all__ = ["PRICE_MAX", "Package", "RateCard", "RelayRule", "Rounding", "ValueAdded"]
 # Every key a card may hold, per table: a key the engine would not apply is refused, not ignored.
 CARD_KEYS = {
     "": (
@@ -41,13 +67,15 @@ CARD_KEYS = {
         "free_minutes",
         "contract_hint",
         "rounding",
+        "relay",
+        "packages",
+        "value_added",
     ),
-    "sources": ("id", "title", "url", "date"),
+    "sources": ("id", "title", "url", "date", "read"),
     "tiers": ("name", "above", "up_to"),
     "price_lists": ("section", "name", "source", "per", "prices"),
-    "free_minutes": ("amount", "source", "order"),
-    "contract_hint": ("threshold", "reached_at", "basis"),
-    "rounding": ("rule",),
+    "free_minutes": ("amount", "source", "order", "weights", "period"),
+    "contract_hint": ("threshold", "reached_at", "basis", "source"),
 }
 
 
@@ -82,7 +110,8 @@ class Source:
     id: str
     title: str
     url: str
-    date: str
+    date: str  # the version of the page the card follows
+    read: str = ""  # the day the page was read for the card
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +126,16 @@ class RateCard:
     free_minutes: int
     free_order: tuple[str, ...]  # categories "section.tier", deducted in this order
     contract_threshold: Decimal
-    rounding: str
+    rounding: str  # the rounding rule's name
+    rounding_rule: Rounding
+    # Free minutes one billed minute of a category uses (1 where the card names none), and
+    # whether they are taken from each day's minutes ("day") or from the month's ("month").
+    free_weights: tuple[tuple[str, int], ...]
+    free_period: str
+    contract_reached_at: str
+    relay: RelayRule
+    packages: tuple[Package, ...]
+    value_added: tuple[ValueAdded, ...]
 
     def tier_for(self, pixels: int) -> str | None:
         """The tier of an aggregate resolution; ``audio`` for none; None when no tier holds it."""
@@ -118,6 +156,27 @@ class RateCard:
     def max_pixels(self) -> int:
         return self.tiers[-1].up_to
 
+    @property
+    def rounding_period(self) -> str:
+        """``month`` or ``day``: what a category's seconds are summed over before rounding up."""
+        return self.rounding_rule.period
+
+    def free_weight(self, category: str) -> int:
+        """Free minutes one billed minute of ``category`` uses."""
+        return dict(self.free_weights).get(category, 1)
+
+    def contract_reached(self, amount: Decimal) -> bool:
+        """Whether ``amount`` reaches the contract hint, as the card words the threshold."""
+        if self.contract_reached_at == "more_than":
+            return amount > self.contract_threshold
+        return amount >= self.contract_threshold
+
+    def value_added_service(self, service: str) -> ValueAdded | None:
+        for entry in self.value_added:
+            if entry.id == service:
+                return entry
+        return None
+
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> RateCard:
         """Build and check a card from parsed TOML/JSON; a bad card names the key at fault."""
@@ -125,38 +184,19 @@ class RateCard:
 
 
 def _get(data: Mapping[str, Any], key: str, where: str = "") -> Any:
-    path = f"{where}.{key}" if where else key
-    if not isinstance(data, Mapping) or key not in data:
-        raise InputError(path, None, "is missing from the rate card", code="missing")
-    return data[key]
+    return get(data, key, where)
 
 
 def _text(data: Mapping[str, Any], key: str, where: str = "") -> str:
-    value = _get(data, key, where)
-    if not isinstance(value, str) or not value.strip():
-        raise InputError(f"{where}.{key}" if where else key, value, "must be non-empty text")
-    return value
+    return text(data, key, where)
 
 
 def _price(path: str, value: Any) -> Decimal:
-    if isinstance(value, str):
-        try:
-            value = Decimal(value)
-        except ArithmeticError:
-            raise InputError(path, value, "is not a price", code="not_number") from None
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | Decimal)
-        or not Decimal(value).is_finite()
-    ):
-        raise InputError(path, value, "is not a price", code="not_number")
-    if value < 0:
-        raise InputError(path, value, "is a negative price", code="negative_price")
-    return checks.amount(path, Decimal(value), 0, PRICE_MAX)  # bounded digits: exact arithmetic
+    return price(path, value)
 
 
 def _whole(path: str, value: Any) -> int:
-    return checks.whole(path, value, 0, 10**12)
+    return whole(path, value)
 
 
 def _read_card(data: Mapping[str, Any]) -> RateCard:
@@ -165,17 +205,10 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
     if _get(data, "format") != FORMAT:
         raise InputError("format", data.get("format"), f"is not {FORMAT!r}", code="unknown_format")
     _check_keys(data)
-    sources = tuple(
-        Source(
-            _text(item, "id", f"sources[{i}]"),
-            _text(item, "title", f"sources[{i}]"),
-            _text(item, "url", f"sources[{i}]"),
-            str(_get(item, "date", f"sources[{i}]")),
-        )
-        for i, item in enumerate(_list(data, "sources"))
-    )
+    sources = tuple(_read_source(i, item) for i, item in enumerate(_list(data, "sources")))
+    source_ids = frozenset(s.id for s in sources)
     tiers = _read_tiers(_list(data, "tiers"))
-    price_lists = _read_price_lists(_list(data, "price_lists"))
+    price_lists = _read_price_lists(_list(data, "price_lists"), source_ids)
     free = _get(data, "free_minutes")
     order = _get(free, "order", "free_minutes")
     if not isinstance(order, list) or not order or not all(isinstance(c, str) for c in order):
@@ -187,10 +220,17 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
         )
     free_order = tuple(order)
     _check_free_order(free_order)
+    source_of(free, "free_minutes", source_ids)
+    free_weights = _read_free_weights(free, free_order)
     contract = _get(data, "contract_hint")
     reached_at = _get(contract, "reached_at", "contract_hint")
     if reached_at not in CONTRACT_REACHED_AT:
-        raise InputError("contract_hint.reached_at", reached_at, "must be 'or_more'")
+        raise InputError(
+            "contract_hint.reached_at",
+            reached_at,
+            "must be one of: " + ", ".join(CONTRACT_REACHED_AT),
+            code="unknown_rule",
+        )
     basis = _get(contract, "basis", "contract_hint")
     if basis not in CONTRACT_BASES:
         raise InputError(
@@ -199,14 +239,23 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
             "is not what the engine compares: " + ", ".join(CONTRACT_BASES),
             code="unknown_basis",
         )
-    rounding = _get(_get(data, "rounding"), "rule", "rounding")
-    if rounding not in ROUNDING_RULES:
+    source_of(contract, "contract_hint", source_ids, required=False)
+    rounding = read_rounding(_get(data, "rounding"), source_ids)
+    free_period = choice(
+        "free_minutes.period", free.get("period", "month"), PERIODS, "a free-minute period"
+    )
+    if free_period == "day" and rounding.period != "day":
         raise InputError(
-            "rounding.rule",
-            rounding,
-            "is not a rounding rule the engine knows: " + ", ".join(ROUNDING_RULES),
-            code="unknown_rounding",
+            "free_minutes.period",
+            free_period,
+            "needs minutes per day, and rounding.rule sums over the month",
+            code="rule_contradiction",
         )
+    relay = read_relay(data.get("relay", _RELAY_OF_2022), source_ids)
+    categories = frozenset(
+        [f"{s}.{t}" for s in FREE_SECTIONS for t in TIERS]
+        + [f"{s}.{n}.{t}" for s in FREE_SECTIONS for n in PRICE_LISTS[s] for t in TIERS]
+    )
     return RateCard(
         id=_text(data, "id"),
         title=_text(data, "title"),
@@ -220,13 +269,57 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
         contract_threshold=_price(
             "contract_hint.threshold", _get(contract, "threshold", "contract_hint")
         ),
-        rounding=rounding,
+        rounding=rounding.rule,
+        rounding_rule=rounding,
+        free_weights=free_weights,
+        free_period=free_period,
+        contract_reached_at=reached_at,
+        relay=relay,
+        packages=read_packages(data.get("packages", []), source_ids, categories),
+        value_added=read_value_added(data.get("value_added", []), source_ids),
     )
+
+
+def _read_source(index: int, item: Any) -> Source:
+    where = f"sources[{index}]"
+    read = item.get("read", "") if isinstance(item, Mapping) else ""
+    return Source(
+        _text(item, "id", where),
+        _text(item, "title", where),
+        _text(item, "url", where),
+        str(_get(item, "date", where)),
+        str(read),
+    )
+
+
+def _read_free_weights(
+    free: Mapping[str, Any], order: tuple[str, ...]
+) -> tuple[tuple[str, int], ...]:
+    """Free minutes per billed minute of each category; a category not in the order is refused."""
+    weights = free.get("weights", {})
+    if not isinstance(weights, Mapping):
+        raise InputError("free_minutes.weights", weights, "must be a table of category = weight")
+    read = []
+    for category, value in weights.items():
+        if category not in order:
+            raise InputError(
+                f"free_minutes.weights.{category}",
+                value,
+                "is not a category of free_minutes.order, so no free minute is taken from it",
+                code="unknown_category",
+            )
+        weight = whole(f"free_minutes.weights.{category}", value, FREE_WEIGHT_MAX)
+        if weight == 0:
+            raise InputError(
+                f"free_minutes.weights.{category}", value, "must be 1 or more", code="too_small"
+            )
+        read.append((category, weight))
+    return tuple(read)
 
 
 def _check_keys(data: Mapping[str, Any]) -> None:
     tables: list[tuple[str, str, Any]] = [("", "", data)]
-    for key in ("free_minutes", "contract_hint", "rounding"):
+    for key in ("free_minutes", "contract_hint"):
         tables.append((key, key, data.get(key, {})))
     for key in ("sources", "tiers", "price_lists"):
         items = data.get(key, [])
@@ -304,7 +397,7 @@ def _read_tiers(items: list[Any]) -> tuple[Tier, ...]:
     return tuple(tiers)
 
 
-def _read_price_lists(items: list[Any]) -> tuple[PriceList, ...]:
+def _read_price_lists(items: list[Any], sources: frozenset[str]) -> tuple[PriceList, ...]:
     lists = []
     for i, item in enumerate(items):
         where = f"price_lists[{i}]"
@@ -350,7 +443,7 @@ def _read_price_lists(items: list[Any]) -> tuple[PriceList, ...]:
                     (t, _price(f"{where}.prices.{t}", _get(prices, t, f"{where}.prices")))
                     for t in wanted_tiers
                 ),
-                str(item.get("source", "")),
+                source_of(item, where, sources),
             )
         )
     have = {(p.section, p.name) for p in lists}
