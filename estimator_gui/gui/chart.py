@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from estimator_gui.gui.labels import service_name, tier_name
 from estimator_gui.gui.locale_format import format_money
 from estimator_gui.pricing.breakdown import Breakdown
+from estimator_gui.pricing.shares import gross_by_service_and_tier  # also imported from here
 
 SERVICE_ORDER = (
     "audio_call",
@@ -43,27 +43,15 @@ TIER_COLOURS = {
 }
 
 
-def gross_by_service_and_tier(breakdown: Breakdown) -> dict[tuple[str, str], Decimal]:
-    """Each line's gross shared among the services whose billed seconds make it up.
-
-    A line gathers every service's time in one category (the free minutes and the rounding to a
-    minute apply per category), so the split is proportional to the seconds, exact in Decimal.
-    """
-    amounts: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    for line in breakdown.lines:
-        billed = [u for u in line.usages if u.billed]
-        seconds = sum((u.seconds for u in billed), Decimal(0))
-        if not seconds:
-            service = line.services[0] if line.services else line.section
-            amounts[(service, line.tier)] += line.gross
-            continue
-        for usage in billed:
-            amounts[(usage.service, line.tier)] += line.gross * usage.seconds / seconds
-    return dict(amounts)
-
-
 class BreakdownChart(QChartView):
-    """Rebuilt from each Breakdown; a drag that keeps services and tiers only moves the bars."""
+    """Gross per service, stacked by tier: one series, a bar set per tier and two axes, made once.
+
+    Each breakdown updates them in place: the categories when the services change, a tier's
+    legend entry when it comes or goes, and the values. Rebuilding them per change, as before,
+    left every old axis's items in the scene until the event loop deleted them, and where nothing
+    runs the loop (tests, the self-test, a long run of edits driven by processEvents) the scene
+    grew by thousands of items and each repaint slowed down with it.
+    """
 
     value_hovered = Signal(str)  # the text shown for the bar under the mouse; "" on leaving
 
@@ -83,9 +71,29 @@ class BreakdownChart(QChartView):
         self.setMinimumHeight(180)
         self._key: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._amounts: dict[tuple[str, str], Decimal] = {}
-        self._series: QHorizontalStackedBarSeries | None = None
+        series = QHorizontalStackedBarSeries(chart)
         self._sets: dict[str, QBarSet] = {}
-        self._value_axis: QValueAxis | None = None
+        for tier in TIER_ORDER:
+            bar_set = QBarSet(tier_name(tier), series)
+            bar_set.setColor(TIER_COLOURS[tier])
+            bar_set.setBorderColor(TIER_COLOURS[tier].darker(130))
+            series.append(bar_set)
+            self._sets[tier] = bar_set
+        series.hovered.connect(self._on_bar_hovered)
+        chart.addSeries(series)
+        self._categories = QBarCategoryAxis(chart)
+        self._value_axis = QValueAxis(chart)
+        self._value_axis.setTickType(QValueAxis.TickType.TicksFixed)
+        self._value_axis.setMinorTickCount(0)
+        chart.addAxis(self._categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(self._value_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(self._categories)
+        series.attachAxis(self._value_axis)
+        # A tier with nothing billed keeps its (empty) set; only its legend entry is hidden.
+        self._markers = dict(zip(TIER_ORDER, chart.legend().markers(series), strict=True))
+        for marker in self._markers.values():
+            marker.setVisible(False)
+        chart.legend().setVisible(False)
         self._scale: AxisScale | None = None
         self._currency = ""
         self.hover_text = ""
@@ -94,12 +102,17 @@ class BreakdownChart(QChartView):
     def services(self) -> tuple[str, ...]:
         return self._key[0]
 
+    @property
+    def tiers(self) -> tuple[str, ...]:
+        return self._key[1]
+
     def amount(self, service: str, tier: str) -> Decimal:
         """The exact amount behind a bar segment (0 where there is none)."""
         return self._amounts.get((service, tier), Decimal(0))
 
     def bar_sets(self) -> dict[str, QBarSet]:
-        return dict(self._sets)
+        """The bar set of each tier shown, in the legend's order."""
+        return {tier: self._sets[tier] for tier in self.tiers}
 
     def show_breakdown(self, breakdown: Breakdown) -> None:
         amounts = gross_by_service_and_tier(breakdown)
@@ -112,54 +125,23 @@ class BreakdownChart(QChartView):
         services = tuple(s for s in SERVICE_ORDER if s in bar_tops)
         tiers = tuple(t for t in TIER_ORDER if t in used_tiers)
         self._amounts = amounts
-        if (services, tiers) != self._key or self._series is None:
-            self._rebuild(services, tiers)
-        else:
-            for tier, bar_set in self._sets.items():
-                for i, service in enumerate(services):
-                    value = float(amounts.get((service, tier), 0))  # floats at drawing time only
-                    if bar_set.at(i) != value:
-                        bar_set.replace(i, value)
-        self._fit_axis(max(bar_tops.values(), default=Decimal(0)), breakdown.currency)
-
-    def _rebuild(self, services: tuple[str, ...], tiers: tuple[str, ...]) -> None:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-            axis.deleteLater()
+        if services != self.services:
+            self._categories.setCategories([service_name(s) for s in services])
+        # Only the tiers shown can have moved, unless the services or the tiers changed: then a
+        # set may need resizing to the categories, or a tier gone back to zero.
+        changed = tiers if (services, tiers) == self._key else TIER_ORDER
+        for tier in changed:  # floats at drawing time only
+            _fill(self._sets[tier], [float(amounts.get((s, tier), 0)) for s in services])
+        if tiers != self.tiers:
+            for tier, marker in self._markers.items():
+                marker.setVisible(tier in used_tiers)
+            self.chart().legend().setVisible(bool(tiers))
         self._key = (services, tiers)
-        self._sets = {}
-        series = QHorizontalStackedBarSeries(chart)
-        for tier in tiers:
-            bar_set = QBarSet(tier_name(tier), series)
-            bar_set.setColor(TIER_COLOURS[tier])
-            bar_set.setBorderColor(TIER_COLOURS[tier].darker(130))
-            bar_set.append([float(self._amounts.get((s, tier), 0)) for s in services])
-            series.append(bar_set)
-            self._sets[tier] = bar_set
-        series.hovered.connect(self._on_bar_hovered)
-        chart.addSeries(series)
-        categories = QBarCategoryAxis(chart)
-        categories.append([service_name(s) for s in services])
-        values = QValueAxis(chart)
-        values.setTickType(QValueAxis.TickType.TicksFixed)
-        values.setMinorTickCount(0)
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(categories)
-        series.attachAxis(values)
-        chart.legend().setVisible(bool(tiers))
-        self._series = series
-        self._value_axis = values
-        self._scale = None  # a new axis: set its range, ticks and title afresh
-        self._currency = ""
+        self._fit_axis(max(bar_tops.values(), default=Decimal(0)), breakdown.currency)
 
     def _fit_axis(self, top: Decimal, currency: str) -> None:
         """Fit the value axis to the longest bar, ``top``; name the currency in its title."""
         axis = self._value_axis
-        if axis is None:
-            return
         scale = self._scale
         # Hold the scale while the longest bar still fills at least half of it: a drag then moves
         # the bars, not the ticks under them. It grows as soon as a bar would run past its end.
@@ -202,6 +184,18 @@ class BreakdownChart(QChartView):
         )
         QToolTip.showText(QCursor.pos(), self.hover_text, self)
         self.value_hovered.emit(self.hover_text)
+
+
+def _fill(bar_set: QBarSet, values: list[float]) -> None:
+    """Give ``bar_set`` exactly ``values``, touching only the bars that change."""
+    surplus = bar_set.count() - len(values)
+    if surplus > 0:
+        bar_set.remove(len(values), surplus)
+    elif surplus < 0:
+        bar_set.append([0.0] * -surplus)
+    for i, value in enumerate(values):
+        if bar_set.at(i) != value:
+            bar_set.replace(i, value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCharts import QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QSlider
 from tests_gui_paths import TEAM_MEETINGS, TUTORING
@@ -122,3 +122,47 @@ def test_hover_names_the_currency(make_window):
     chart = window.chart
     chart._on_bar_hovered(True, chart.services.index("video_call"), chart.bar_sets()["HD"])
     assert chart.hover_text == "Video call \u00b7 HD: 8.86 USD"
+
+
+def test_a_service_that_goes_and_comes_back_leaves_the_chart_as_it_was(make_window):
+    """The audio calls set to 0 rooms a day: their bar and the Audio legend entry go, the video
+    bars stay; back to 3 rooms, all returns. One series and its two axes serve throughout, and
+    the scene holds what it held before."""
+    window = make_window(TEAM_MEETINGS)
+    chart = window.chart
+    window.show()
+    QApplication.processEvents()
+    series, axes = chart.chart().series(), chart.chart().axes()
+    items = len(chart.scene().items())
+    assert (chart.services, chart.tiers) == (("audio_call", "video_call"), ("audio", "HD", "FHD"))
+    rooms = window.show_panel("audio_call").findChild(QSlider, "audio_call.rooms_per_day.slider")
+    video = [chart.amount("video_call", t) for t in ("HD", "FHD")]
+
+    rooms.setValue(0)
+    QApplication.processEvents()
+    assert (chart.services, chart.tiers) == (("video_call",), ("HD", "FHD"))
+    assert _legend(chart) == ["HD", "FHD"]
+    assert _categories(chart) == ["Video call"]
+    audio = next(s for s in series[0].barSets() if s.label() == "Audio")
+    assert [audio.at(i) for i in range(audio.count())] == [0.0]  # kept, empty, not in the legend
+    assert [chart.bar_sets()[t].at(0) for t in ("HD", "FHD")] == [float(v) for v in video]
+    assert [chart.amount("video_call", t) for t in ("HD", "FHD")] == video
+
+    rooms.setValue(3)
+    QApplication.processEvents()
+    assert (chart.services, chart.tiers) == (("audio_call", "video_call"), ("audio", "HD", "FHD"))
+    assert _legend(chart) == ["Audio", "HD", "FHD"]
+    assert _categories(chart) == ["Audio call", "Video call"]
+    audio_bar = chart.bar_sets()["audio"].at(chart.services.index("audio_call"))
+    assert audio_bar == float(chart.amount("audio_call", "audio")) > 0
+    assert chart.chart().series() == series and chart.chart().axes() == axes
+    assert len(chart.scene().items()) == items
+
+
+def _legend(chart: BreakdownChart) -> list[str]:
+    return [m.label() for m in chart.chart().legend().markers() if m.isVisible()]
+
+
+def _categories(chart: BreakdownChart) -> list[str]:
+    (axis,) = [a for a in chart.chart().axes() if isinstance(a, QBarCategoryAxis)]
+    return axis.categories()
