@@ -181,6 +181,9 @@ class ResolutionComboBox(QComboBox):
 
     def _parse(self, text: str) -> None:
         self._shown = self.currentText()
+        line = self.lineEdit()
+        if line is not None:
+            line.setModified(False)  # committed: Ctrl+Z now undoes it in the window
         token = self.token(text)
         try:
             resolution = Resolution.parse(token, "resolution")

@@ -33,6 +33,14 @@ from estimator_gui.gui.breakdown_model import BreakdownTableModel
 from estimator_gui.gui.chart import BreakdownChart
 from estimator_gui.gui.file_actions import FileActions
 from estimator_gui.gui.inputs import fit_columns
+from estimator_gui.gui.keyboard import (
+    WindowUndo,
+    captions_in,
+    chain,
+    give_mnemonics,
+    mnemonic,
+    tab_stops,
+)
 from estimator_gui.gui.labels import refusal_text, service_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.gui.panels import MixingRelayPanel, PanelScrollArea, RoomPanel, TaskPanel
@@ -108,6 +116,11 @@ class MainWindow(QMainWindow):
         title_row = QHBoxLayout()
         title_caption = QLabel(self.tr("Estimate"), self)
         title_caption.setBuddy(self.title_edit)
+        self.title_edit.setAccessibleName(title_caption.text())
+        self.title_edit.setToolTip(
+            self.tr("The estimate's title on the quote; it does not change the price")
+        )
+        self._captions: list[QLabel] = [title_caption]
         title_row.addWidget(title_caption)
         title_row.addWidget(self.title_edit, 1)
 
@@ -181,6 +194,13 @@ class MainWindow(QMainWindow):
         self.hide_banner()
 
         self._build_menus()
+        # Alt shortcuts: the menus' and the window's own captions first; each panel takes the
+        # letters left (only the shown tab's captions are live at once).
+        self._mnemonics = {mnemonic(a.text()) for a in self.menuBar().actions()} - {""}
+        give_mnemonics([*self._captions, *self.totals.captions], self._mnemonics)
+        self._undo_keys = WindowUndo(self)
+        for widget in (self.title_edit, self.totals.free_spin, self.totals.discount_spin):
+            self._undo_keys.watch(widget)
         card = session.rate_card
         self.statusBar().showMessage(
             self.tr("Rate card: %1 (%2, effective %3). Amounts in %4.")
@@ -221,7 +241,14 @@ class MainWindow(QMainWindow):
             panel = MixingRelayPanel(session)
         self._built[key] = panel
         self._scrolls[key].setWidget(panel)
+        give_mnemonics(captions_in(panel), set(self._mnemonics))
+        self._undo_keys.watch_all(panel)
+        # Tab walks the title, the tabs, this panel top to bottom, then the totals' inputs.
+        chain([self.title_edit, self.tabs.tabBar(), *tab_stops(panel), *self._after_panels()])
         return panel
+
+    def _after_panels(self) -> list[QWidget]:
+        return [self.totals.free_spin, self.totals.discount_spin, self.breakdown_table]
 
     def _on_tab_shown(self, index: int) -> None:
         if 0 <= index < len(PANEL_KEYS):
@@ -324,6 +351,7 @@ class MainWindow(QMainWindow):
 
     def _on_title_edited(self) -> None:
         title = self.title_edit.text().strip()
+        self.title_edit.setModified(False)  # committed: Ctrl+Z now undoes it in the window
         if title != self.session.scenario.title:
             self.session.request(
                 lambda s: replace(s, title=title),

@@ -91,8 +91,17 @@ class TotalsPanel(QFrame):
             (self.tr("After free minutes"), None, self.subtotal),
             (self.tr("Contract discount"), self.discount_spin, self.discount),
         )
+        self.discount_spin.setToolTip(
+            self.tr("The discount agreed in the contract, taken after the free minutes")
+        )
+        self.captions: list[QLabel] = []  # the inputs' captions, for their Alt shortcuts
         for row, (caption, field, figure) in enumerate(rows):
-            grid.addWidget(QLabel(caption, self), row, 0)
+            label = QLabel(caption, self)
+            grid.addWidget(label, row, 0)
+            if field is not None:
+                label.setBuddy(field)
+                field.setAccessibleName(caption)
+                self.captions.append(label)
             if field is self.free_spin:
                 free_row = QHBoxLayout()
                 free_row.addWidget(self.free_spin)

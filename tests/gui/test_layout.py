@@ -64,6 +64,8 @@ def _label_clipped(label: QLabel) -> str:
     flags = int(label.alignment().value)
     if label.wordWrap():
         flags |= Qt.TextFlag.TextWordWrap.value
+    if label.buddy() is not None:  # "&Days" draws as "Days" with D underlined
+        flags |= Qt.TextFlag.TextShowMnemonic.value
     needed = QFontMetrics(label.font()).boundingRect(rect, flags, text)
     if needed.width() > rect.width() + 1 or needed.height() > rect.height() + 1:
         return f"needs {needed.width()}x{needed.height()}, has {rect.width()}x{rect.height()}"

@@ -93,7 +93,7 @@ def test_fifty_one_microphones_on_at_once(make_window):
     window = make_window(TEAM_MEETINGS)
     window.tabs.setCurrentIndex(0)
     label = window.panel("audio_call").findChild(QLabel, "audio_call.publishers.caption")
-    assert label.text() == "Microphones on at once"
+    assert label.text().replace("&", "") == "Microphones on at once"  # with its Alt shortcut
     before = window.current_breakdown()
     _type(window, "audio_call.publishers", 51)
     _assert_refused(

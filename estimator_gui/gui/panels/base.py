@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from estimator_gui.gui.inputs import MessageLabel, ResolutionComboBox, SliderSpinBox
 from estimator_gui.gui.labels import refusal_text
 from estimator_gui.gui.locale_format import format_int
+from estimator_gui.gui.panels.help import help_text
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.pricing import edits, limits
 from estimator_gui.pricing.errors import InputError
@@ -101,6 +102,10 @@ class ItemPanel(QWidget):
         layout.addWidget(self.messages["add"])
         layout.addWidget(self.stack, 1)
 
+        self.describe(self.selector, "selector", caption.text())
+        self.describe(self.name_edit, "label", self.name_edit.placeholderText())
+        self.describe(self.add_button, "add", self.add_button.text())
+        self.describe(self.remove_button, "remove", self.remove_button.text())
         self.selector.activated.connect(self._on_item_selected)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
@@ -149,6 +154,7 @@ class ItemPanel(QWidget):
         label.setWordWrap(True)
         label.setBuddy(widget.spin if isinstance(widget, SliderSpinBox) else widget)
         message = MessageLabel(f"{self._key}.{key}.message", widget.parentWidget())
+        self.describe(widget, key, caption)
         grid.addWidget(label, row, 0)
         grid.addWidget(widget, row, 1)
         grid.addWidget(message, row + 1, 1)
@@ -156,6 +162,16 @@ class ItemPanel(QWidget):
         self.captions[key] = caption.replace("&", "")
         self.caption_labels[key] = label
         return label
+
+    def describe(self, widget: QWidget, key: str, name: str) -> None:
+        """Give an input its tooltip (what it means for the bill) and its accessible name."""
+        name = name.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        tip = help_text(self._key, key)
+        parts = (widget.slider, widget.spin) if isinstance(widget, SliderSpinBox) else ()
+        for part in (widget, *parts):
+            part.setAccessibleName(name)
+            if tip and not part.toolTip():
+                part.setToolTip(tip)
 
     def slider(
         self, grid: QGridLayout, key: str, caption: str, limits_: tuple[int, int, int]

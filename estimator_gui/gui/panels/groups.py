@@ -94,6 +94,7 @@ class GroupsBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -148,6 +149,10 @@ class GroupsBox(QGroupBox):
         else:
             self.mix_editor.hide()
 
+        panel.describe(self.table, "groups", self.title())
+        panel.describe(self.add_group, "add_group", self.add_group.text())
+        panel.describe(self.remove_group, "remove_group", self.remove_group.text())
+        panel.describe(self.mix_editor.switch, "use_mix", self.mix_editor.switch.text())
         self.model.group_edited.connect(self._on_group_edited)
         self.model.edit_refused.connect(
             lambda error: panel.session.refuse(panel.input_key("groups"), error)

@@ -42,6 +42,11 @@ class MixEditor(QWidget):
             self._control.hide()
             self._layout.addWidget(self._control)
             self._control.mix_edited.connect(self.mix_edited)
+            from estimator_gui.gui.keyboard import WindowUndo
+
+            undo = self.window().findChild(WindowUndo)
+            if undo is not None:
+                undo.watch_all(self._control)
         return self._control
 
     def show_mix(self, mix: Mix | None) -> None:

@@ -40,6 +40,13 @@ class RelayBox(QGroupBox):
         self.amount.setDecimals(2)
         self.amount.setGroupSeparatorShown(True)
         self.amount.setKeyboardTracking(False)
+        self.mode.setToolTip(
+            self.tr(
+                "How TRTC bills the relay to a CDN: by the month's peak bandwidth for accounts "
+                "registered before 2025-10-23, by relay minutes after"
+            )
+        )
+        self.amount.setToolTip(self.tr("The month's peak bandwidth, or its relay minutes"))
         self.message = MessageLabel("relay.message", self)
         self._shown: Relay | bool | None = False  # nothing shown yet (None is "no relay")
         grid = QGridLayout(self)
@@ -47,6 +54,7 @@ class RelayBox(QGroupBox):
         mode_caption.setBuddy(self.mode)
         grid.addWidget(mode_caption, 0, 0)
         grid.addWidget(self.mode, 0, 1)
+        self.mode.setAccessibleName(mode_caption.text())
         self.amount_caption = QLabel(self)
         self.amount_caption.setBuddy(self.amount)
         grid.addWidget(self.amount_caption, 1, 0)
@@ -91,10 +99,12 @@ class RelayBox(QGroupBox):
                 self.amount.setRange(0, limits.RELAY_MINUTES_MAX)
                 self.amount.setSuffix(self.tr(" min"))
                 self.amount_caption.setText(self.tr("Relay minutes a month"))
+                self.amount.setAccessibleName(self.amount_caption.text())
             else:
                 self.amount.setRange(0, limits.RELAY_MBPS_MAX)
                 self.amount.setSuffix(self.tr(" Mbps"))
                 self.amount_caption.setText(self.tr("Monthly peak"))
+                self.amount.setAccessibleName(self.amount_caption.text())
 
     def _on_changed(self, *_args: object) -> None:
         mode = self.mode.currentData()

@@ -97,6 +97,9 @@ class RoomPanel(ItemPanel):
             )
             self.switch_to_cdn = QPushButton(self.tr("Switch this room to Relay to CDN"), inputs)
             self.switch_to_cdn.setObjectName(f"{service}.switch_to_cdn")
+            self.switch_to_cdn.setToolTip(
+                self.tr("Keep these viewers: the CDN bills them, and TRTC bills the relay")
+            )
             self.switch_to_cdn.hide()
             grid.addWidget(self.switch_to_cdn, grid.rowCount(), 1)
             self.switch_to_cdn.clicked.connect(self._on_switch_to_cdn_clicked)

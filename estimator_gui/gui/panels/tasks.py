@@ -68,6 +68,7 @@ class TaskPanel(ItemPanel):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(inputs)
         editor_layout.addStretch(1)
+        self.describe(self.mix_editor.switch, "use_mix", self.mix_editor.switch.text())
         self.mix_editor.mix_switched.connect(self._on_mix_switched)
         self.mix_editor.mix_edited.connect(self._on_mix_edited)
         self.align_spin_boxes()

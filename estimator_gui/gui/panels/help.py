@@ -1,0 +1,90 @@
+"""What each input means for the bill, shown as its tooltip (and read by screen readers)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "InputHelp"
+
+# By input key; "<panel>.<key>" where one key means different things on different panels.
+HELP = {
+    "rooms_per_day": QT_TRANSLATE_NOOP(
+        "InputHelp", "Sessions of this room held each day; every member's time counts per room."
+    ),
+    "tasks_per_day": QT_TRANSLATE_NOOP(
+        "InputHelp", "Tasks started each day; each is billed for its minutes."
+    ),
+    "days": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "Days in the month with these sessions: a month is one day's time times this.",
+    ),
+    "minutes": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "How long one session lasts; every group without minutes of its own stays this long.",
+    ),
+    "recording.minutes": QT_TRANSLATE_NOOP(
+        "InputHelp", "How long one task runs; recording is billed per minute of the task."
+    ),
+    "transcoding.minutes": QT_TRANSLATE_NOOP(
+        "InputHelp", "How long one task runs; MixTranscoding is billed on input duration."
+    ),
+    "participants": QT_TRANSLATE_NOOP(
+        "InputHelp", "Users in one room; each is billed for their own time (at most 300 a room)."
+    ),
+    "publishers": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "How many have a camera or microphone on at once; it does not change the price, it is "
+        "checked against the limit of 50.",
+    ),
+    "anchors": QT_TRANSLATE_NOOP(
+        "InputHelp", "Anchors on stage at once (at most 50); each is billed for their own time."
+    ),
+    "audience": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "Viewers of one room; each is billed for their own time at the tier of what they "
+        "watch (low latency: at most 100,000 a room).",
+    ),
+    "streams": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "Video streams one member receives at once; their pixels added up fix the tier "
+        "(HD, FHD, 2K or 4K) everyone in the group is billed at.",
+    ),
+    "recording.streams": QT_TRANSLATE_NOOP(
+        "InputHelp", "Streams one task records together; their pixels added up fix its tier."
+    ),
+    "transcoding.streams": QT_TRANSLATE_NOOP(
+        "InputHelp", "Input streams one task mixes; their pixels added up fix its tier."
+    ),
+    "resolution": QT_TRANSLATE_NOOP(
+        "InputHelp", "Width x height of each stream: pick a common size or type one."
+    ),
+    "delivery": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "Low latency: viewers are TRTC duration. Relay to CDN: the CDN bills viewers, TRTC bills "
+        "the relay.",
+    ),
+    "price_list": QT_TRANSLATE_NOOP(
+        "InputHelp", "The Video Live component bills the audience at its own, cheaper list."
+    ),
+    "codec": QT_TRANSLATE_NOOP("InputHelp", "H.265 output costs more per minute than H.264."),
+    "selector": QT_TRANSLATE_NOOP("InputHelp", "The room or task the inputs below belong to."),
+    "label": QT_TRANSLATE_NOOP("InputHelp", "Its name on the quote; it does not change the price."),
+    "add": QT_TRANSLATE_NOOP("InputHelp", "Add another one to the estimate."),
+    "remove": QT_TRANSLATE_NOOP("InputHelp", "Take the one shown out of the estimate."),
+    "groups": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "Every group of the room: who they are, how many, how long they stay and what they "
+        "receive. Double-click a cell to edit it; Tab leaves the table.",
+    ),
+    "add_group": QT_TRANSLATE_NOOP("InputHelp", "Add a group of members to this room."),
+    "remove_group": QT_TRANSLATE_NOOP("InputHelp", "Take the selected group out of this room."),
+    "use_mix": QT_TRANSLATE_NOOP(
+        "InputHelp", "Bill a share of the time at each tier instead of fixed streams."
+    ),
+}
+
+
+def help_text(panel: str, key: str) -> str:
+    """The tooltip of input ``key`` on ``panel``, in the user's language ("" when none)."""
+    source = HELP.get(f"{panel}.{key}") or HELP.get(key)
+    return QCoreApplication.translate(CONTEXT, source) if source else ""
