@@ -29,32 +29,38 @@ def line_shares(line: Line) -> list[tuple[Usage | None, Decimal]]:
     The shares add up to ``line.gross`` exactly. A line without billed seconds (relay billed by
     bandwidth) goes whole to its first usage; one without any usage to ``None``.
     """
-    billed = [u for u in line.usages if u.billed] or list(line.usages)
     with localcontext() as context:
         context.prec = PRECISION
-        seconds = sum((u.seconds for u in billed), Decimal(0))
-        if not billed or not seconds:
-            return [(billed[0] if billed else None, line.gross)]
-        shares = [
-            (line.gross * u.seconds / seconds).quantize(QUANTUM, rounding=ROUND_DOWN)
-            for u in billed
-        ]
-        rest = line.gross - sum(shares, Decimal(0))  # 0 <= rest < len(shares) * QUANTUM
-        largest = max(range(len(shares)), key=shares.__getitem__)
-        shares[largest] += rest
-    return list(zip(billed, shares, strict=True))
+        return _shares(line)
 
 
 def gross_by(breakdown: Breakdown, key: Callable[[Line, Usage | None], Key]) -> dict[Key, Decimal]:
     """The breakdown's gross shared out by ``key(line, usage)``: the values add up to it."""
     amounts: dict[Key, Decimal] = {}
-    with localcontext() as context:
+    with localcontext() as context:  # once, not per line: the chart calls this per slider step
         context.prec = PRECISION
         for line in breakdown.lines:
-            for usage, share in line_shares(line):
+            for usage, share in _shares(line):
                 name = key(line, usage)
                 amounts[name] = amounts.get(name, Decimal(0)) + share
     return amounts
+
+
+def _shares(line: Line) -> list[tuple[Usage | None, Decimal]]:
+    """``line_shares``, in a context of ``PRECISION`` digits set by the caller."""
+    billed = [u for u in line.usages if u.billed] or list(line.usages)
+    if len(billed) < 2:
+        return [(billed[0] if billed else None, line.gross)]
+    seconds = sum((u.seconds for u in billed), Decimal(0))
+    if not seconds:
+        return [(billed[0], line.gross)]
+    shares = [
+        (line.gross * u.seconds / seconds).quantize(QUANTUM, rounding=ROUND_DOWN) for u in billed
+    ]
+    rest = line.gross - sum(shares, Decimal(0))  # 0 <= rest < len(shares) * QUANTUM
+    largest = max(range(len(shares)), key=shares.__getitem__)
+    shares[largest] += rest
+    return list(zip(billed, shares, strict=True))
 
 
 def gross_by_service_and_tier(breakdown: Breakdown) -> dict[tuple[str, str], Decimal]:
