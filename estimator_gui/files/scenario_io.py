@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import os
 import re
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
@@ -15,6 +17,7 @@ from typing import Any, BinaryIO, TypeVar
 from estimator_gui.files.regular import NotAFileError, open_regular
 from estimator_gui.pricing import checks, limits
 from estimator_gui.pricing.errors import InputError, Verbatim
+from estimator_gui.pricing.options import PriceOptions, ValueAddedUse
 from estimator_gui.pricing.scenario import (
     SECONDS_PER_MINUTE,
     SESSION_SECONDS_MAX,
@@ -45,6 +48,12 @@ _SCENARIO_KEYS = {
     "relay",
     "customer",
     "notes",
+    # Additive fields of the rate-card work: the card the estimate was made with (its id), the
+    # account's registration day (it picks the relay list on the current card) and value-added
+    # services. They are read into a ScenarioFile beside the Scenario.
+    "rate_card",
+    "account_registered",
+    "value_added",
 }
 _ROOM_KEYS = {
     "service",
@@ -71,6 +80,27 @@ _TRANSCODING_KEYS = {
     "mix",
 }
 _RELAY_KEYS = {"peak_mbps", "minutes"}
+_VALUE_ADDED_KEYS = {
+    "service",
+    "option",
+    "label",
+    "tasks_per_day",
+    "days",
+    "minutes",
+    "seconds",
+    "languages",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioFile:
+    """What a scenario file holds: the Scenario, the id of the rate card it was made with (None:
+    not recorded), and the price options (registration day, value-added services)."""
+
+    scenario: Scenario
+    rate_card_id: str | None = None
+    options: PriceOptions = field(default_factory=PriceOptions)
+
 
 T = TypeVar("T")
 
@@ -84,6 +114,11 @@ def read_scenario(path: Path) -> Scenario:
     Only a regular file is read: a named pipe, a device or a folder is refused at once, by kind
     (``/tmp/q.json is a named pipe, not a file``), never waited on.
     """
+    return read_scenario_file(path).scenario
+
+
+def read_scenario_file(path: Path) -> ScenarioFile:
+    """Read a scenario file with its rate card id and price options, refused as read_scenario."""
     path = Path(path)
     try:
         with open_regular(path) as stream:
@@ -94,7 +129,7 @@ def read_scenario(path: Path) -> Scenario:
         raise InputError(
             "file", None, f"cannot be read: {error.strerror}", code="unreadable"
         ) from None
-    return parse_scenario(raw)
+    return parse_scenario_file(raw)
 
 
 def read_bounded(stream: BinaryIO) -> bytes:
@@ -131,6 +166,10 @@ def _too_large(size: str) -> InputError:
 
 
 def parse_scenario(raw: bytes | str) -> Scenario:
+    return parse_scenario_file(raw).scenario
+
+
+def parse_scenario_file(raw: bytes | str) -> ScenarioFile:
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8-sig")
@@ -157,7 +196,7 @@ def parse_scenario(raw: bytes | str) -> Scenario:
         raise InputError(
             "file", "nesting", "is nested too deeply to be a scenario", code="bad_json"
         ) from None
-    return scenario_from_data(data)
+    return scenario_file_from_data(data)
 
 
 # The JSON reader does not know where a value stands; these markers carry a refused value to the
@@ -218,6 +257,11 @@ def _mark_duplicates(pairs: list[tuple[str, Any]]) -> dict[object, Any]:
 
 def scenario_from_data(data: Any) -> Scenario:
     """Build a Scenario from parsed JSON data (numbers as int, Decimal or decimal strings)."""
+    return scenario_file_from_data(data).scenario
+
+
+def scenario_file_from_data(data: Any) -> ScenarioFile:
+    """A ScenarioFile from parsed JSON data: the Scenario, the card id and the price options."""
     obj = _object("", data, _SCENARIO_KEYS)
     fmt = obj.get("format")
     if fmt != FORMAT:
@@ -230,7 +274,7 @@ def scenario_from_data(data: Any) -> Scenario:
         )
     free = obj.get("free_minutes")
     relay = obj.get("relay")
-    return _build(
+    scenario = _build(
         "",
         Scenario,
         title=_optional_text("", obj, "title"),
@@ -240,6 +284,52 @@ def scenario_from_data(data: Any) -> Scenario:
         recording=_items(obj, "recording", _recording),
         transcoding=_items(obj, "transcoding", _transcoding),
         relay=None if relay is None else _relay(relay),
+    )
+    card = obj.get("rate_card")
+    registered = obj.get("account_registered")
+    return ScenarioFile(
+        scenario=scenario,
+        rate_card_id=None if card is None else _card_id(card),
+        options=_build(
+            "",
+            PriceOptions,
+            registered=None if registered is None else _date("account_registered", registered),
+            value_added=_items(obj, "value_added", _value_added),
+        ),
+    )
+
+
+def _card_id(value: Any) -> str:
+    card_id = checks.text("rate_card", value if isinstance(value, str) else _kind(value))
+    if not card_id.strip():
+        raise InputError("rate_card", card_id, "must name a rate card id", code="missing")
+    return card_id
+
+
+def _date(path: str, value: Any) -> datetime.date:
+    """A calendar day written ``YYYY-MM-DD``."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InputError(path, _kind(value), "is not a date written YYYY-MM-DD", code="bad_date")
+
+
+def _value_added(path: str, value: Any) -> ValueAddedUse:
+    obj = _object(path, value, _VALUE_ADDED_KEYS)
+    seconds = _seconds(path, obj, required=True)
+    languages = obj.get("languages", 1)
+    return _build(
+        path,
+        ValueAddedUse,
+        service=_require(path, obj, "service"),
+        option=obj.get("option", "standard"),
+        label=_optional_text(path, obj, "label"),
+        tasks_per_day=_int(_join(path, "tasks_per_day"), _require(path, obj, "tasks_per_day")),
+        days=_int(_join(path, "days"), _require(path, obj, "days")),
+        seconds=seconds,
+        languages=_int(_join(path, "languages"), languages),
     )
 
 
@@ -578,8 +668,36 @@ def _plain(value: Decimal | None) -> int | str:
     return format(value.normalize(), "f")
 
 
+def scenario_file_to_data(document: ScenarioFile) -> dict[str, Any]:
+    """The JSON object of a ScenarioFile: the scenario's, plus the additive fields that are set."""
+    data = scenario_to_data(document.scenario)
+    if document.rate_card_id is not None:
+        data["rate_card"] = document.rate_card_id
+    options = document.options
+    if options.registered is not None:
+        data["account_registered"] = options.registered.isoformat()
+    if options.value_added:
+        data["value_added"] = [
+            {
+                "service": use.service,
+                "option": use.option,
+                **({"label": use.label} if use.label else {}),
+                "tasks_per_day": use.tasks_per_day,
+                "days": use.days,
+                **_duration(use.seconds),
+                **({"languages": use.languages} if use.languages != 1 else {}),
+            }
+            for use in options.value_added
+        ]
+    return data
+
+
 def dump_scenario(scenario: Scenario) -> str:
     return json.dumps(scenario_to_data(scenario), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_scenario_file(document: ScenarioFile) -> str:
+    return json.dumps(scenario_file_to_data(document), ensure_ascii=False, indent=2) + "\n"
 
 
 def save_scenario(scenario: Scenario, path: Path) -> None:
@@ -587,3 +705,10 @@ def save_scenario(scenario: Scenario, path: Path) -> None:
     from estimator_gui.files.atomic import write_bytes_atomic  # on the first save, not at start
 
     write_bytes_atomic(Path(path), dump_scenario(scenario).encode("utf-8"))
+
+
+def save_scenario_file(document: ScenarioFile, path: Path) -> None:
+    """Save a ScenarioFile atomically, its card id and price options with the scenario."""
+    from estimator_gui.files.atomic import write_bytes_atomic  # on the first save, not at start
+
+    write_bytes_atomic(Path(path), dump_scenario_file(document).encode("utf-8"))

@@ -46,6 +46,11 @@ PRICE_LISTS: dict[str, tuple[str, ...]] = {
 }
 RELAY_TIER = "relay"
 FREE_SECTIONS = ("duration", "recording", "transcoding")  # relay is not billed in minutes of a tier
+# What a package's weight may name: a category (section.tier) or one price list of it.
+PACKAGE_CATEGORIES = frozenset(
+    [f"{s}.{t}" for s in FREE_SECTIONS for t in TIERS]
+    + [f"{s}.{n}.{t}" for s in FREE_SECTIONS for n in PRICE_LISTS[s] for t in TIERS]
+)
 # "or_more": the Korean brief's "3000 USD 이상"; "more_than": the English FAQ's "exceeds 3,000 USD".
 CONTRACT_REACHED_AT = ("or_more", "more_than")
 CONTRACT_BASES = ("after_free_minutes_before_discount",)
@@ -252,10 +257,6 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
             code="rule_contradiction",
         )
     relay = read_relay(data.get("relay", _RELAY_OF_2022), source_ids)
-    categories = frozenset(
-        [f"{s}.{t}" for s in FREE_SECTIONS for t in TIERS]
-        + [f"{s}.{n}.{t}" for s in FREE_SECTIONS for n in PRICE_LISTS[s] for t in TIERS]
-    )
     return RateCard(
         id=_text(data, "id"),
         title=_text(data, "title"),
@@ -275,7 +276,7 @@ def _read_card(data: Mapping[str, Any]) -> RateCard:
         free_period=free_period,
         contract_reached_at=reached_at,
         relay=relay,
-        packages=read_packages(data.get("packages", []), source_ids, categories),
+        packages=read_packages(data.get("packages", []), source_ids, PACKAGE_CATEGORIES),
         value_added=read_value_added(data.get("value_added", []), source_ids),
     )
 
