@@ -93,10 +93,13 @@ def chain(widgets: Sequence[QWidget]) -> None:
 def tab_stops(root: QWidget) -> list[QWidget]:
     """The widgets under ``root`` that Tab stops at, in the order they were built (top to
     bottom, left to right in our layouts)."""
+    window = root.window()
     return [
         widget
         for widget in root.findChildren(QWidget)
-        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and widget.focusProxy() is None
+        and widget.window() is window  # not a combo box's popup list
     ]
 
 
