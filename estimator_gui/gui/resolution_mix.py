@@ -56,6 +56,8 @@ class ResolutionMixWidget(QWidget):
         layout.setVerticalSpacing(2)
         for column, tier in enumerate(TIERS):
             label = QLabel(tier_name(tier), self)
+            # Built top to bottom (lock, slider, share), so Tab goes down each tier's column.
+            lock = QCheckBox(self.tr("Lock"), self)
             slider = QSlider(Qt.Orientation.Horizontal, self)
             slider.setObjectName(f"{name}.{tier}.slider")
             slider.setRange(0, 100)
@@ -67,10 +69,14 @@ class ResolutionMixWidget(QWidget):
             # A typed share is one edit when the typing ends (Enter, focus out, an arrow step):
             # typing 50 must not first move the tier to 5.
             spin.setKeyboardTracking(False)
-            lock = QCheckBox(self.tr("Lock"), self)
             lock.setObjectName(f"{name}.{tier}.lock")
             label.setBuddy(spin)
             lock.setToolTip(self.tr("Keep this share while the others move"))
+            share_help = self.tr("Share of the time billed at %1").replace("%1", tier_name(tier))
+            for widget in (slider, spin):
+                widget.setToolTip(share_help)
+                widget.setAccessibleName(tier_name(tier))
+            lock.setAccessibleName(self.tr("Lock %1").replace("%1", tier_name(tier)))
             head = QHBoxLayout()
             head.addWidget(label)
             head.addStretch(1)

@@ -26,6 +26,7 @@ from estimator_gui.gui.labels import (
 from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.gui.panels.base import Item, ItemPanel
 from estimator_gui.gui.panels.groups import GroupsBox
+from estimator_gui.gui.panels.help import help_text
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.working import Working, verb_receives, working_for
 from estimator_gui.pricing import edits, limits
@@ -203,7 +204,7 @@ class RoomPanel(ItemPanel):
         for key, widget in self.counts.items():
             role = ROLE_OF[key]
             widget.set_value(edits.role_count(room, role))
-            self._show_role_note(widget, room, role)
+            self._show_role_note(key, widget, room, role)
         if not self.is_live:
             self.publishers.set_value(room.publishers or 0)
         if self.delivery is not None:
@@ -275,7 +276,7 @@ class RoomPanel(ItemPanel):
             self.overrides.setVisible(bool(lines))
             self.follow_room.setVisible(bool(lines))
 
-    def _show_role_note(self, widget: SliderSpinBox, room: Room, role: str) -> None:
+    def _show_role_note(self, key: str, widget: SliderSpinBox, room: Room, role: str) -> None:
         """The slider counts every member of the role; with several groups, say which one a
         change goes to."""
         groups = edits.role_group_count(room, role)
@@ -291,9 +292,10 @@ class RoomPanel(ItemPanel):
                 .replace("%3", main.label or role_name(role))
                 .replace("%4", format_int(main.count))
             )
-        if widget.spin.toolTip() != text:
-            widget.spin.setToolTip(text)
-            widget.slider.setToolTip(text)
+        tip = "\n".join(part for part in (help_text(self.service, key), text) if part)
+        if widget.spin.toolTip() != tip:
+            widget.spin.setToolTip(tip)
+            widget.slider.setToolTip(tip)
 
     # ------------------------------------------------------------------ video
 
