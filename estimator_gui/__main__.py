@@ -6,12 +6,14 @@ import os
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("quote",)
+COMMANDS = ("quote", "rate-cards")
 EXIT_INVALID = 2
 # The window's options that take a value (gui/app.py build_parser): the word after one is its
 # value, not the file. tests/cli/test_main_word.py checks this list against that parser.
 WINDOW_VALUE_OPTIONS = ("--screenshot", "--self-test")
-USAGE = "usage: python -m estimator_gui [FILE] [options] | quote FILE [options] (--help)"
+USAGE = (
+    "usage: python -m estimator_gui [FILE] [options] | quote FILE [options] | rate-cards (--help)"
+)
 
 
 def main() -> int:

@@ -40,6 +40,17 @@ NOTICE_TEXT = {
         "VOD); add a robot group to a room to price it.",
     ),
     "nothing_billed": QT_TRANSLATE_NOOP("Notices", "Nothing in this estimate is billed yet."),
+    "relay_list_by_registration": QT_TRANSLATE_NOOP(
+        "Notices",
+        "Relay is priced by {list}; this card bills accounts registered before "
+        "{registered_before} by peak bandwidth and later ones by relay minutes: give the "
+        "account's registration day to check.",
+    ),
+    "value_added_requires": QT_TRANSLATE_NOOP(
+        "Notices",
+        "The value-added service {service} needs {requires} first; that package is not in this "
+        "estimate.",
+    ),
     "single_input_transcoding": QT_TRANSLATE_NOOP(
         "Notices",
         "A mixing task has one input stream: a single anchor with nothing to mix incurs no "

@@ -99,6 +99,11 @@ def breakdown_csv(breakdown: Breakdown) -> str:
         ("total", breakdown.total),
     ):
         writer.writerow([key, "", "", "", "", "", "", "", "", plain(value)])
+    # Which prices these are: a CSV passed on alone still names its rate card.
+    writer.writerow(["rate_card", "", "", "", "", "", "", "", "", breakdown.rate_card_id])
+    writer.writerow(
+        ["rate_card_effective", "", "", "", "", "", "", "", "", breakdown.rate_card_effective]
+    )
     return out.getvalue()
 
 

@@ -14,7 +14,9 @@ from cli_runner import EXAMPLES, ROOT
 
 from estimator_gui.__main__ import WINDOW_VALUE_OPTIONS, refuse_window_file, window_file
 
-USAGE = "usage: python -m estimator_gui [FILE] [options] | quote FILE [options] (--help)"
+USAGE = (
+    "usage: python -m estimator_gui [FILE] [options] | quote FILE [options] | rate-cards (--help)"
+)
 
 
 def _no_display() -> dict[str, str]:
@@ -46,13 +48,14 @@ def _one_line_refusal(result: subprocess.CompletedProcess[str]) -> str:
 
 def test_a_mistyped_command_is_refused_in_one_line() -> None:
     message = _one_line_refusal(_run("qoute", "resources/examples/tutoring.json"))
-    assert message == f"error: 'qoute' is neither a command (quote) nor a file; {USAGE}"
+    assert message == f"error: 'qoute' is neither a command (quote, rate-cards) nor a file; {USAGE}"
 
 
 def test_a_missing_file_is_refused_in_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.json"
     message = _one_line_refusal(_run(str(missing)))
-    assert message.startswith(f"error: {str(missing)!r} is neither a command (quote) nor a file")
+    commands = "(quote, rate-cards)"
+    assert message.startswith(f"error: {str(missing)!r} is neither a command {commands} nor a file")
 
 
 def test_a_folder_is_refused_in_one_line(tmp_path: Path) -> None:

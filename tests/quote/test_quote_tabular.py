@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from estimator_gui.files.ratecard_io import default_rate_card
+from estimator_gui.files.ratecard_io import default_rate_card, shipped_rate_card
 from estimator_gui.files.scenario_io import read_scenario
 from estimator_gui.pricing import (
     Breakdown,
     Group,
     RecordingTask,
+    Relay,
     Resolution,
     Room,
     Scenario,
@@ -23,6 +24,7 @@ from estimator_gui.pricing import (
     price,
     round_money,
 )
+from estimator_gui.pricing.options import PriceOptions, ValueAddedUse
 from estimator_gui.quote.notices import NOTICE_TEXT, notice_text
 from estimator_gui.quote.tabular import (
     CSV_COLUMNS,
@@ -95,7 +97,8 @@ def test_csv_rows_hold_exact_amounts() -> None:
     ]
     totals = {row[0]: row[-1] for row in rows[3:]}
     assert totals == {"gross": "1.2564", "free_amount": "0", "subtotal": "1.2564",
-                      "discount": "0", "total": "1.2564"}
+                      "discount": "0", "total": "1.2564",
+                      "rate_card": "trtc-intl-2022-06", "rate_card_effective": "2022-06-15"}
 
 
 def test_the_table_rounds_for_people_and_shows_the_exact_total() -> None:
@@ -135,7 +138,13 @@ def _every_notice() -> list[str]:
     with_usage = price(Scenario(rooms=(live,), recording=(task,)), CARD)
     single_mix = price(Scenario(transcoding=(mixing,)), CARD)
     empty = price(Scenario(), CARD)
-    notices = (*with_usage.notices, *single_mix.notices, *empty.notices)
+    # The current card's own: relay with no registration day, a service that needs a package.
+    current = shipped_rate_card("trtc-intl-2026-12")
+    speech = ValueAddedUse("speech_to_text", 1, 1, Decimal(60))
+    relayed = price(
+        Scenario(relay=Relay(minutes=Decimal(100))), current, PriceOptions(value_added=(speech,))
+    )
+    notices = (*with_usage.notices, *single_mix.notices, *empty.notices, *relayed.notices)
     texts = [notice_text(n) for n in notices]
     codes = {n.code for n in notices}
     assert codes == set(NOTICE_TEXT), "a notice code without a test, or a test without a code"
