@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from estimator_gui.files.ratecard_io import default_rate_card
-from estimator_gui.files.scenario_io import read_scenario
+from estimator_gui.files.ratecard_io import default_rate_card, shipped_rate_cards
+from estimator_gui.files.scenario_io import read_scenario_file
 from estimator_gui.gui.application import ensure_application
 from estimator_gui.gui.main_window import MainWindow
 from estimator_gui.gui.session import EstimateSession
@@ -45,7 +45,11 @@ def build_window(
     session: EstimateSession | None = None
     if path is not None:
         try:
-            session = EstimateSession(read_scenario(Path(path)), card)
+            document = read_scenario_file(Path(path))
+            cards = {c.id: c for c in shipped_rate_cards()}
+            # The card the file was made with (the 2022 one when it names none).
+            card = cards.get(document.rate_card_id or card.id, card)
+            session = EstimateSession(document.scenario, card, options=document.options)
         except InputError as refused:
             error = refused
     if session is None:

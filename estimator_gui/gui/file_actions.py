@@ -3,6 +3,7 @@ the autosave that a crash cannot take away."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from estimator_gui.files.resources import resource
-from estimator_gui.files.scenario_io import read_scenario, save_scenario
+from estimator_gui.files.scenario_io import read_scenario_file, save_scenario_file
+from estimator_gui.gui.session import Pricing
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.errors import InputError
 
@@ -63,7 +65,7 @@ class FileActions(QObject):
 
             session = self._window.session
             self.autosaver = recovery.Autosaver(
-                lambda: session.scenario,
+                lambda: session.document,
                 lambda: self._path,
                 lambda: session.modified,
                 folder=self._recovery_folder,
@@ -141,23 +143,33 @@ class FileActions(QObject):
         if not self.may_replace():
             return False
         try:
-            scenario = read_scenario(resource("examples", name))
+            document = read_scenario_file(resource("examples", name))
         except InputError as error:
             self._refused(resource("examples", name), error)
             return False
-        self._window.session.load(scenario)
+        # A template is priced with the card in use: it is a start, not a file made elsewhere.
+        session = self._window.session
+        session.load(document.scenario, pricing=replace(session.pricing, options=document.options))
         self._path = None
         self._window._update_title()
         return True
 
     def open_file(self, path: Path) -> bool:
         try:
-            scenario = read_scenario(path)
-            self._window.session.load(scenario)
+            document = read_scenario_file(path)
+            own, repriced = self._window.cards.pricing_for(document, path)
+            self._window.session.load(document.scenario, pricing=own)
         except InputError as error:
             self._refused(path, error)
             return False
         self._path = path
+        if repriced is not None:  # unsaved changes to the file: Save writes the new card
+            self._window.session.request_pricing(
+                repriced,
+                QCoreApplication.translate("FileActions", "Reprice with %1").replace(
+                    "%1", repriced.card.title
+                ),
+            )
         self._remember(path)
         self._window._update_title()
         return True
@@ -177,7 +189,7 @@ class FileActions(QObject):
     def save_file(self, path: Path) -> bool:
         session = self._window.session
         try:
-            save_scenario(session.scenario, path)
+            save_scenario_file(session.document, path)
         except OSError as error:
             self._window.report(
                 QCoreApplication.translate("FileActions", "Cannot save %1").replace(
@@ -344,10 +356,15 @@ class FileActions(QObject):
         saved = None
         if item.original is not None:
             try:
-                saved = read_scenario(item.original)
+                saved = read_scenario_file(item.original).scenario
             except InputError:
                 saved = None  # the file is gone or changed beyond reading: all of it is unsaved
-        self._window.session.load(item.scenario, saved_scenario=saved)
+        session = self._window.session
+        pricing = session.pricing
+        if item.document is not None:
+            card = self._window.cards.cards().get(item.document.rate_card_id or "", pricing.card)
+            pricing = Pricing(card, item.document.options)
+        session.load(item.scenario, saved_scenario=saved, pricing=pricing)
         self._path = item.original if saved is not None else None
         self._window._update_title()
 

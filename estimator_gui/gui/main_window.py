@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from estimator_gui.gui.breakdown_model import BreakdownTableModel
+from estimator_gui.gui.cards import RateCardActions
 from estimator_gui.gui.chart import BreakdownChart
 from estimator_gui.gui.file_actions import FileActions
 from estimator_gui.gui.inputs import fit_columns
@@ -44,6 +45,7 @@ from estimator_gui.gui.keyboard import (
 from estimator_gui.gui.labels import refusal_text, service_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.gui.panels import MixingRelayPanel, PanelScrollArea, RoomPanel, TaskPanel
+from estimator_gui.gui.plans_view import PlansView
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.totals import TotalsPanel
 from estimator_gui.pricing import limits
@@ -163,8 +165,16 @@ class MainWindow(QMainWindow):
         self.breakdown_model.modelReset.connect(self._fit_breakdown_columns)
         self.chart = BreakdownChart(self)
 
+        # The lines, and beside them (a card with packages) the ways to buy the month.
+        self.results = QTabWidget(self)
+        self.results.setObjectName("results")
+        self.results.setDocumentMode(True)
+        self.results.addTab(self.breakdown_table, self.tr("Breakdown"))
+        self.plans = PlansView(self)
+        self.results.addTab(self.plans, self.tr("Ways to buy this month"))
+        self.results.setTabVisible(1, False)
         right_split = QSplitter(Qt.Orientation.Vertical, self)
-        right_split.addWidget(self.breakdown_table)
+        right_split.addWidget(self.results)
         right_split.addWidget(self.chart)
         # Table and chart share the height: the lines are the reason for every figure.
         right_split.setStretchFactor(0, 1)
@@ -201,14 +211,6 @@ class MainWindow(QMainWindow):
         self._undo_keys = WindowUndo(self)
         for widget in (self.title_edit, self.totals.free_spin, self.totals.discount_spin):
             self._undo_keys.watch(widget)
-        card = session.rate_card
-        self.statusBar().showMessage(
-            self.tr("Rate card: %1 (%2, effective %3). Amounts in %4.")
-            .replace("%1", card.title)
-            .replace("%2", card.id)
-            .replace("%3", card.effective)
-            .replace("%4", card.currency)
-        )
 
         session.breakdown_changed.connect(self.show_breakdown)
         session.scenario_changed.connect(self._on_scenario_changed)
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.files.build_file_menu(self.menuBar().addMenu(self.tr("&File")))
+        self.cards = RateCardActions(self)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         stack = self.session.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
@@ -264,6 +267,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.cards.build_menu(self.menuBar().addMenu(self.tr("&Rate card")))
 
     def _show_first_used_panel(self) -> None:
         scenario = self.session.scenario
@@ -309,6 +313,9 @@ class MainWindow(QMainWindow):
     def show_breakdown(self, breakdown: Breakdown) -> None:
         self.breakdown_model.show_breakdown(breakdown)
         self.totals.show_breakdown(breakdown)
+        shown = self.plans.show_breakdown(breakdown, self.session.rate_card)
+        if self.results.isTabVisible(1) != shown:
+            self.results.setTabVisible(1, shown)
         self.chart.show_breakdown(breakdown)
 
     def show_banner(self, text: str) -> None:

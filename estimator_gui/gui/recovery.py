@@ -28,7 +28,12 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from estimator_gui.files.atomic import write_bytes_atomic
-from estimator_gui.files.scenario_io import dump_scenario, read_scenario
+from estimator_gui.files.scenario_io import (
+    ScenarioFile,
+    dump_scenario,
+    dump_scenario_file,
+    read_scenario_file,
+)
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import Scenario
 
@@ -80,7 +85,7 @@ class Autosaver(QObject):
 
     def __init__(
         self,
-        scenario: Callable[[], Scenario],
+        scenario: Callable[[], Scenario | ScenarioFile],
         file_path: Callable[[], Path | None],
         modified: Callable[[], bool],
         folder: Path | None = None,
@@ -93,7 +98,7 @@ class Autosaver(QObject):
         name = f"autosave-{os.getpid()}-{os.urandom(4).hex()}"  # never an older app's file
         self._path = self._folder / f"{name}.json"
         self._lock: QLockFile | None = None
-        self._written: tuple[Scenario, Path | None] | None = None
+        self._written: tuple[Scenario | ScenarioFile, Path | None] | None = None
         self._failure: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -170,10 +175,16 @@ class Autosaver(QObject):
             self.autosave_failed.emit(reason)
 
     @staticmethod
-    def _encode(scenario: Scenario, original: Path | None) -> bytes:
+    def _encode(scenario: Scenario | ScenarioFile, original: Path | None) -> bytes:
         # dump_scenario writes whole numbers as ints and others as strings, never floats: read
-        # back and written again, every figure stays exact.
-        data = json.loads(dump_scenario(scenario))
+        # back and written again, every figure stays exact. A ScenarioFile keeps its rate card
+        # and options too.
+        text = (
+            dump_scenario_file(scenario)
+            if isinstance(scenario, ScenarioFile)
+            else dump_scenario(scenario)
+        )
+        data = json.loads(text)
         data[META_KEY] = {
             "format": META_FORMAT,
             "original": None if original is None else str(original),
@@ -196,6 +207,7 @@ class Recoverable:
     saved_at: datetime  # when it was written (UTC; the file's time if the record lacks it)
     scenario: Scenario
     lock: QLockFile = field(compare=False, repr=False)
+    document: ScenarioFile | None = field(default=None, compare=False)  # card and options too
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,14 +253,14 @@ def find_recoverable(folder: Path | None = None) -> RecoveryScan:
         if not lock.tryLock(0):
             continue  # its app is running
         try:
-            scenario = read_scenario(entry)
+            document = read_scenario_file(entry)
         except InputError as error:
             moved = _rename_aside(entry, "corrupt")
             lock.unlock()
             set_aside.append(SetAside(entry, moved, error.message))
             continue
         original, saved_at = _meta(entry)
-        found.append(Recoverable(entry, original, saved_at, scenario, lock))
+        found.append(Recoverable(entry, original, saved_at, document.scenario, lock, document))
     found.sort(key=lambda item: item.saved_at, reverse=True)
     return RecoveryScan(tuple(found), tuple(set_aside))
 

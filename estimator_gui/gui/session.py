@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from estimator_gui.files.scenario_io import ScenarioFile
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.engine import price
 from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.options import PriceOptions
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Scenario
 
@@ -54,13 +57,45 @@ class ChangeScenario(QUndoCommand):
         return True
 
 
+@dataclass(frozen=True, slots=True)
+class Pricing:
+    """What an estimate is priced with besides its scenario: the rate card and the options
+    (the account's registration day, value-added services)."""
+
+    card: RateCard
+    options: PriceOptions = field(default_factory=PriceOptions)
+
+    def key(self) -> tuple[str, PriceOptions]:
+        return (self.card.id, self.options)
+
+
+class ChangePricing(QUndoCommand):
+    """Another rate card or other options: one named entry of the same undo stack."""
+
+    def __init__(
+        self, session: EstimateSession, before: Pricing, after: Pricing, text: str
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self.before, self.after = before, after
+
+    def redo(self) -> None:
+        self._session.show_pricing(self.after)
+
+    def undo(self) -> None:
+        self._session.show_pricing(self.before)
+
+
+Saved = tuple[Scenario, tuple[str, PriceOptions]]
+
+
 class EstimateSession(QObject):
     """Owns the current scenario, the saved one, the refused inputs and the undo stack.
 
     Panels never change the scenario themselves: they ``request`` a change, which is priced first.
     A scenario the core refuses leaves everything as it was and is recorded against the input
     that asked for it, so the last valid breakdown stays on screen while that input says why.
-    "Modified" is ``scenario != saved``: dragging +1 then -1 is not a change.
+    "Modified" is ``(scenario, card, options) != saved``: dragging +1 then -1 is not a change.
     """
 
     scenario_changed = Signal(object)  # the new current Scenario (an edit, undo, redo or load)
@@ -68,15 +103,20 @@ class EstimateSession(QObject):
     scenario_loaded = Signal(object)  # a whole new Scenario (new or opened): selections reset
     modified_changed = Signal(bool)
     refusals_changed = Signal()  # an input was refused, or the refusals were cleared
+    pricing_changed = Signal(object)  # the new Pricing (another card or options)
 
     def __init__(
-        self, scenario: Scenario, rate_card: RateCard, parent: QObject | None = None
+        self,
+        scenario: Scenario,
+        rate_card: RateCard,
+        parent: QObject | None = None,
+        options: PriceOptions | None = None,
     ) -> None:
         super().__init__(parent)
-        self._rate_card = rate_card
-        self._breakdown = price(scenario, rate_card)
+        self._pricing = Pricing(rate_card, options or PriceOptions())
+        self._breakdown = self._price(scenario, self._pricing)
         self._scenario = scenario
-        self._saved: Scenario | None = scenario
+        self._saved: Saved | None = (scenario, self._pricing.key())
         self._refusals: dict[str, InputError] = {}
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
@@ -94,16 +134,29 @@ class EstimateSession(QObject):
 
     @property
     def rate_card(self) -> RateCard:
-        return self._rate_card
+        return self._pricing.card
+
+    @property
+    def pricing(self) -> Pricing:
+        return self._pricing
 
     @property
     def saved_scenario(self) -> Scenario | None:
         """What the file on disk holds (None: never saved, or recovered from an autosave)."""
-        return self._saved
+        return None if self._saved is None else self._saved[0]
 
     @property
     def modified(self) -> bool:
-        return self._scenario != self._saved
+        return (self._scenario, self._pricing.key()) != self._saved
+
+    @property
+    def document(self) -> ScenarioFile:
+        """What a save writes: the scenario, the rate card's id and the price options."""
+        return ScenarioFile(self._scenario, self._pricing.card.id, self._pricing.options)
+
+    @staticmethod
+    def _price(scenario: Scenario, pricing: Pricing) -> Breakdown:
+        return price(scenario, pricing.card, pricing.options)
 
     @property
     def refusals(self) -> dict[str, InputError]:
@@ -129,7 +182,7 @@ class EstimateSession(QObject):
         try:
             after = change(self._scenario) if callable(change) else change
             if after != self._scenario:
-                price(after, self._rate_card)  # refuse before anything is pushed
+                self._price(after, self._pricing)  # refuse before anything is pushed
         except InputError as error:
             self.refuse(key, error)
             return False
@@ -149,7 +202,7 @@ class EstimateSession(QObject):
         if scenario == self._scenario:
             self._clear_refusals()
             return
-        breakdown = price(scenario, self._rate_card)
+        breakdown = self._price(scenario, self._pricing)
         was_modified = self.modified
         self._scenario = scenario
         self._breakdown = breakdown
@@ -159,22 +212,59 @@ class EstimateSession(QObject):
         if self.modified != was_modified:
             self.modified_changed.emit(self.modified)
 
-    def load(self, scenario: Scenario, *, saved_scenario: Scenario | bool | None = True) -> None:
+    def request_pricing(self, pricing: Pricing, text: str, *, key: str = "pricing") -> bool:
+        """Price the estimate with another card or other options, as one undo entry."""
+        if pricing.key() == self._pricing.key() and pricing.card == self._pricing.card:
+            return True
+        try:
+            self._price(self._scenario, pricing)
+        except InputError as error:
+            self.refuse(key, error)
+            return False
+        self.undo_stack.push(ChangePricing(self, self._pricing, pricing, text))
+        return True
+
+    def show_pricing(self, pricing: Pricing) -> None:
+        """Make ``pricing`` current without an undo entry (the undo stack's own steps)."""
+        breakdown = self._price(self._scenario, pricing)
+        was_modified = self.modified
+        self._pricing = pricing
+        self._breakdown = breakdown
+        self._clear_refusals()
+        self.pricing_changed.emit(pricing)
+        self.breakdown_changed.emit(breakdown)
+        if self.modified != was_modified:
+            self.modified_changed.emit(self.modified)
+
+    def load(
+        self,
+        scenario: Scenario,
+        *,
+        saved_scenario: Scenario | bool | None = True,
+        pricing: Pricing | None = None,
+    ) -> None:
         """Replace the whole scenario (new, opened or recovered); the undo history starts afresh.
 
         ``saved_scenario`` is what the file holds: True for ``scenario`` itself; a recovered
         autosave passes the file's scenario, or None when there is no file. A scenario the core
         refuses raises InputError and changes nothing.
         """
-        breakdown = price(scenario, self._rate_card)
+        pricing = pricing or self._pricing
+        breakdown = self._price(scenario, pricing)
         was_modified = self.modified
         self.undo_stack.clear()
+        pricing_changed = pricing != self._pricing
+        self._pricing = pricing
         self._scenario = scenario
         self._breakdown = breakdown
         if saved_scenario is True:
-            self._saved = scenario
+            self._saved = (scenario, pricing.key())
+        elif isinstance(saved_scenario, Scenario):
+            self._saved = (saved_scenario, pricing.key())
         else:
-            self._saved = saved_scenario if isinstance(saved_scenario, Scenario) else None
+            self._saved = None
+        if pricing_changed:
+            self.pricing_changed.emit(pricing)
         self._clear_refusals()
         self.scenario_loaded.emit(scenario)
         self.scenario_changed.emit(scenario)
@@ -185,7 +275,7 @@ class EstimateSession(QObject):
     def mark_saved(self) -> None:
         """The current scenario is now what the file holds."""
         was_modified = self.modified
-        self._saved = self._scenario
+        self._saved = (self._scenario, self._pricing.key())
         self.undo_stack.setClean()
         if was_modified:
             self.modified_changed.emit(False)

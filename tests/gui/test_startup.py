@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QSlider, QSpinBox
 from tests_gui_paths import TEAM_MEETINGS, TUTORING
 
-from estimator_gui.files.scenario_io import read_scenario
+from estimator_gui.files.scenario_io import read_scenario_file
 from estimator_gui.gui import app
 from estimator_gui.gui.main_window import PANEL_KEYS
 
@@ -140,8 +140,8 @@ def test_start_up_imports_no_dialogs_nor_document_writers():
 
 def test_build_window_reads_no_example_when_the_file_opens(monkeypatch):
     monkeypatch.setattr(
-        app, "read_scenario", lambda path: pytest.fail(f"read {path}") if path != TUTORING else
-        read_scenario(path)
+        app, "read_scenario_file", lambda path: pytest.fail(f"read {path}") if path != TUTORING
+        else read_scenario_file(path)
     )
     window = app.build_window(TUTORING)
     assert window.path == TUTORING

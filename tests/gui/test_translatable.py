@@ -290,6 +290,7 @@ def test_the_running_window_shows_only_translated_text(recording_translator, mak
         *(group.label for room in scenario.rooms for group in room.groups if group.label),
         *(task.label for task in (*scenario.recording, *scenario.transcoding)),
         window.session.rate_card.currency,
+        window.session.rate_card.title,
         window.path.name if window.path else "",
     )
     data = tuple(sorted((d for d in data if d), key=len, reverse=True))

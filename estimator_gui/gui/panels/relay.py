@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from estimator_gui.gui.inputs import DecimalSpinBox, MessageLabel
 from estimator_gui.gui.labels import refusal_text
 from estimator_gui.gui.locale_format import format_decimal
 from estimator_gui.gui.panels.tasks import TaskPanel
-from estimator_gui.gui.session import EstimateSession
+from estimator_gui.gui.session import EstimateSession, Pricing
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.scenario import Relay, Scenario
 
@@ -60,7 +71,32 @@ class RelayBox(QGroupBox):
         grid.addWidget(self.amount_caption, 1, 0)
         grid.addWidget(self.amount, 1, 1)
         grid.addWidget(self.message, 2, 1)
+        # Cards that bill relay by the account's registration day ask for it (optional).
+        self.registered_caption = QLabel(self.tr("Account registered on"), self)
+        self.registered_known = QCheckBox(self.tr("Known"), self)
+        self.registered_known.setObjectName("relay.registered_known")
+        self.registered = QDateEdit(self)
+        self.registered.setObjectName("relay.registered")
+        self.registered.setCalendarPopup(True)
+        self.registered.setDisplayFormat("yyyy-MM-dd")
+        self.registered_caption.setBuddy(self.registered_known)
+        tip = self.tr(
+            "The day the customer's TRTC account was registered: it picks how this card bills the "
+            "relay (by peak bandwidth before its cut-off day, by relay minutes after)"
+        )
+        for widget in (self.registered_known, self.registered):
+            widget.setToolTip(tip)
+            widget.setAccessibleName(self.registered_caption.text())
+        registered_row = QHBoxLayout()
+        registered_row.addWidget(self.registered_known)
+        registered_row.addWidget(self.registered, 1)
+        grid.addWidget(self.registered_caption, 3, 0)
+        grid.addLayout(registered_row, 3, 1)
         grid.setColumnStretch(1, 1)
+        self.registered_known.toggled.connect(self._on_registered_changed)
+        self.registered.dateChanged.connect(self._on_registered_changed)
+        session.pricing_changed.connect(self._show_pricing)
+        self._show_pricing(session.pricing)
         self.mode.activated.connect(self._on_changed)
         self.amount.valueChanged.connect(self._on_changed)
         session.scenario_changed.connect(self.show_scenario)
@@ -82,6 +118,36 @@ class RelayBox(QGroupBox):
         self._show_mode(mode)
         if self.amount.decimal_value() != value:
             self.amount.set_decimal_value(value)
+
+    def _show_pricing(self, pricing: Pricing) -> None:
+        rule = pricing.card.relay
+        asks = rule.rule == "by_registration_date"
+        for widget in (self.registered_caption, self.registered_known, self.registered):
+            widget.setVisible(asks)
+        registered = pricing.options.registered
+        with QSignalBlocker(self.registered_known), QSignalBlocker(self.registered):
+            self.registered_known.setChecked(registered is not None)
+            self.registered.setEnabled(registered is not None)
+            if registered is not None:
+                self.registered.setDate(QDate(registered.year, registered.month, registered.day))
+            elif rule.registered_before is not None:
+                cut = rule.registered_before
+                self.registered.setDate(QDate(cut.year, cut.month, cut.day))
+
+    def _on_registered_changed(self, *_args: object) -> None:
+        pricing = self.session.pricing
+        day = None
+        if self.registered_known.isChecked():
+            date = self.registered.date()
+            day = datetime.date(date.year(), date.month(), date.day())
+        self.registered.setEnabled(day is not None)
+        options = replace(pricing.options, registered=day)
+        text = (
+            self.tr("Account registered on %1").replace("%1", day.isoformat())
+            if day is not None
+            else self.tr("Account registration day not stated")
+        )
+        self.session.request_pricing(replace(pricing, options=options), text, key=RELAY_KEY)
 
     def _on_refusals_changed(self) -> None:
         error = self.session.refusals.get(RELAY_KEY)

@@ -1,0 +1,192 @@
+"""The rate card in use: shown in the status bar, chosen in the Rate card menu, and checked when
+a file made with another card is opened."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QLabel
+
+from estimator_gui.files.ratecard_io import default_rate_card, load_rate_card, shipped_rate_cards
+from estimator_gui.files.scenario_io import ScenarioFile
+from estimator_gui.gui.session import Pricing
+from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.ratecard import RateCard
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
+    from estimator_gui.gui.main_window import MainWindow
+
+CARD_FILTER = QT_TRANSLATE_NOOP("RateCardActions", "Rate card (*.toml);;All files (*)")
+
+
+class RateCardActions(QObject):
+    """The Rate card menu (every shipped card, and a card file) and the status bar's card."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._cards: dict[str, RateCard] = {}
+        self._actions: dict[str, QAction] = {}
+        self.status = QLabel(window)
+        self.status.setObjectName("rate_card.status")
+        window.statusBar().addPermanentWidget(self.status)
+        window.session.pricing_changed.connect(self._on_pricing_changed)
+        self._on_pricing_changed(window.session.pricing)
+
+    # ------------------------------------------------------------------ the menu
+
+    def build_menu(self, menu: QMenu) -> None:
+        self.menu = menu
+        self._group = QActionGroup(self)
+        self._group.setExclusive(True)
+        for card in shipped_rate_cards():
+            self._add_card(card)
+        menu.addSeparator()
+        self.open_action = QAction(
+            QCoreApplication.translate("RateCardActions", "Open a rate card &file\u2026"),
+            self._window,
+        )
+        self.open_action.triggered.connect(self._on_open_triggered)
+        menu.addAction(self.open_action)
+        self._on_pricing_changed(self._window.session.pricing)
+
+    def _add_card(self, card: RateCard) -> QAction:
+        self._cards[card.id] = card
+        action = QAction(
+            QCoreApplication.translate("RateCardActions", "%1 (effective %2)")
+            .replace("%1", card.title)
+            .replace("%2", card.effective),
+            self._window,
+        )
+        action.setObjectName(f"rate_card.{card.id}")
+        action.setCheckable(True)
+        action.setToolTip(card.id)
+        action.triggered.connect(lambda _=False, c=card: self.choose(c))
+        self._group.addAction(action)
+        before = self.open_action if hasattr(self, "open_action") else None
+        if before is not None:
+            self.menu.insertAction(self.menu.actions()[-2], action)
+        else:
+            self.menu.addAction(action)
+        self._actions[card.id] = action
+        return action
+
+    def cards(self) -> dict[str, RateCard]:
+        """Every card the menu offers, by id: the shipped ones and any file opened."""
+        return dict(self._cards)
+
+    # ------------------------------------------------------------------ choosing
+
+    def choose(self, card: RateCard) -> bool:
+        """Price the estimate with ``card`` (one undo entry)."""
+        session = self._window.session
+        done = session.request_pricing(
+            replace(session.pricing, card=card),
+            QCoreApplication.translate("RateCardActions", "Price with %1").replace(
+                "%1", card.title
+            ),
+        )
+        self._on_pricing_changed(session.pricing)  # a refused card leaves the old one ticked
+        return done
+
+    def open_card_file(self, path: Path) -> bool:
+        """Validate the card file at ``path`` and price with it; a bad file changes nothing."""
+        try:
+            card = load_rate_card(path)
+        except InputError as error:
+            self._window.report(
+                QCoreApplication.translate("RateCardActions", "Cannot use %1").replace(
+                    "%1", path.name
+                ),
+                QCoreApplication.translate(
+                    "RateCardActions", "%1 is not a rate card the estimator can use: %2"
+                )
+                .replace("%1", str(path))
+                .replace("%2", error.message),
+            )
+            return False
+        if card.id not in self._actions:
+            self._add_card(card)
+        return self.choose(card)
+
+    def pricing_for(self, document: ScenarioFile, path: Path) -> tuple[Pricing, Pricing | None]:
+        """The pricing a file opens with (the card it was made with), and the one to reprice it
+        with if the user says so (the card in use), or None when they are the same or declined.
+
+        A file that names no card was made before cards were chosen: with the 2022 card.
+        """
+        current = self._window.session.pricing
+        card_id = document.rate_card_id or default_rate_card().id
+        card = self._cards.get(card_id)
+        if card is None:  # a card this app does not ship, nor has open: price with the one in use
+            self._window.show_banner(
+                QCoreApplication.translate(
+                    "RateCardActions",
+                    "%1 was made with rate card %2, which is not open here: priced with %3.",
+                )
+                .replace("%1", path.name)
+                .replace("%2", card_id)
+                .replace("%3", current.card.id)
+            )
+            return Pricing(current.card, document.options), None
+        own = Pricing(card, document.options)
+        if card.id == current.card.id or not self._ask_reprice(path, card, current.card):
+            return own, None
+        return own, Pricing(current.card, document.options)
+
+    def _ask_reprice(self, path: Path, made_with: RateCard, in_use: RateCard) -> bool:
+        if not self._window.isVisible():
+            return False  # opened by a test or a script: as the file says
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self._window,
+            QCoreApplication.translate("RateCardActions", "Another rate card"),
+            QCoreApplication.translate(
+                "RateCardActions",
+                "%1 was made with %2. Reprice it with %3, the card in use? "
+                "No keeps the prices it was made with.",
+            )
+            .replace("%1", path.name)
+            .replace("%2", made_with.title)
+            .replace("%3", in_use.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ------------------------------------------------------------------ showing
+
+    def _on_pricing_changed(self, pricing: Pricing) -> None:
+        card = pricing.card
+        text = (
+            QCoreApplication.translate(
+                "RateCardActions", "Rate card %1, effective %2. Amounts in %3."
+            )
+            .replace("%1", card.id)
+            .replace("%2", card.effective)
+            .replace("%3", card.currency)
+        )
+        if self.status.text() != text:
+            self.status.setText(text)
+            self.status.setToolTip(card.title)
+        action = self._actions.get(card.id)
+        if action is not None and not action.isChecked():
+            action.setChecked(True)
+
+    def _on_open_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            QCoreApplication.translate("RateCardActions", "Open a rate card"),
+            "",
+            QCoreApplication.translate("RateCardActions", CARD_FILTER),
+        )
+        if name:
+            self.open_card_file(Path(name))

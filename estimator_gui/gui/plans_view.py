@@ -1,0 +1,73 @@
+"""Ways to buy the month: pay-as-you-go beside each package the card lists, cheapest marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+
+from estimator_gui.gui.locale_format import format_decimal, format_money
+from estimator_gui.pricing.breakdown import Breakdown
+from estimator_gui.pricing.plans import PlanComparison, compare_plans
+from estimator_gui.pricing.ratecard import RateCard
+
+
+class PlansView(QWidget):
+    """A small table beside the breakdown; there only for a card that lists a package."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plans")
+        self._grid = QGridLayout(self)
+        self._grid.setVerticalSpacing(2)
+        self._grid.setColumnStretch(0, 1)
+        self._rows: list[tuple[QLabel, ...]] = []
+        self.comparison: PlanComparison | None = None
+        headers = (self.tr("Plan"), self.tr("Fee"), self.tr("Covered min"), self.tr("Total"))
+        for column, text in enumerate(headers):
+            label = QLabel(text, self)
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+            if column:
+                label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self._grid.addWidget(label, 0, column)
+        self._grid.setRowStretch(99, 1)  # rows at the top, the rest empty
+
+    def show_breakdown(self, breakdown: Breakdown, card: RateCard) -> bool:
+        """Show the plans of ``breakdown`` on ``card``; False when the card lists no package."""
+        if not card.packages:
+            self.comparison = None
+            return False
+        comparison = compare_plans(breakdown, card)
+        self.comparison = comparison
+        names = {package.id: package.title for package in card.packages}
+        money = breakdown.currency
+        for row, plan in enumerate(comparison.plans, start=1):
+            if row > len(self._rows):
+                labels = tuple(QLabel(self) for _ in range(4))
+                labels[0].setWordWrap(True)  # a package's title is long: it wraps, not widens
+                labels[0].setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                for column, label in enumerate(labels):
+                    if column:
+                        label.setAlignment(Qt.AlignmentFlag.AlignRight)
+                    self._grid.addWidget(label, row, column)
+                self._rows.append(labels)
+            name = names.get(plan.id) or self.tr("Pay as you go")
+            if plan.id == comparison.cheapest:
+                name = self.tr("%1 \u2014 cheapest").replace("%1", name)
+            elif plan.id == comparison.cheapest_new_account:
+                name = self.tr("%1 \u2014 cheapest for a new account").replace("%1", name)
+            texts = (
+                name,
+                f"{format_money(plan.monthly_fee)} {money}",
+                format_decimal(plan.covered_minutes, None),
+                f"{format_money(plan.total)} {money}",
+            )
+            for label, text in zip(self._rows[row - 1], texts, strict=True):
+                if label.text() != text:
+                    label.setText(text)
+                label.show()
+        for labels in self._rows[len(comparison.plans) :]:
+            for label in labels:
+                label.hide()
+        return True
