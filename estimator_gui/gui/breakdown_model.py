@@ -113,7 +113,10 @@ class BreakdownTableModel(QAbstractTableModel):
             if role == roles.ALIGNMENT:
                 return _RIGHT if section in self.NUMERIC else _LEFT
             if role == roles.TOOLTIP and section == self.COL_UNIT_PRICE:
-                return self.tr("Unit price: USD per 1,000 minutes (relay: per Mbps)")
+                return self.tr(
+                    "Unit price: USD per 1,000 minutes (relay: per Mbps; value-added services: "
+                    "as marked)"
+                )
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = roles.DISPLAY) -> Any:
@@ -150,6 +153,8 @@ class BreakdownTableModel(QAbstractTableModel):
         if column == self.COL_UNIT_PRICE:
             if line.per == "Mbps":
                 return self.tr("%1 / Mbps").replace("%1", format_decimal(line.unit_price))
+            if line.per == "minute":  # a value-added service the card prices per minute
+                return self.tr("%1 / min").replace("%1", format_decimal(line.unit_price))
             return format_decimal(line.unit_price)
         if column == self.COL_GROSS:
             return format_money(line.gross)

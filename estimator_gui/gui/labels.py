@@ -23,12 +23,17 @@ SERVICES = {
     "recording": QT_TRANSLATE_NOOP("Labels", "Cloud recording"),
     "transcoding": QT_TRANSLATE_NOOP("Labels", "On-cloud mixing"),
     "relay": QT_TRANSLATE_NOOP("Labels", "Relay to CDN"),
+    # The value-added services a card lists, by the card's id for them.
+    "speech_to_text": QT_TRANSLATE_NOOP("Labels", "Speech-to-text"),
+    "ai_translation": QT_TRANSLATE_NOOP("Labels", "AI real-time translation"),
+    "web_recording": QT_TRANSLATE_NOOP("Labels", "Web page recording"),
 }
 SECTIONS = {
     "duration": QT_TRANSLATE_NOOP("Labels", "Audio/video duration"),
     "recording": QT_TRANSLATE_NOOP("Labels", "Cloud recording"),
     "transcoding": QT_TRANSLATE_NOOP("Labels", "MixTranscoding"),
     "relay": QT_TRANSLATE_NOOP("Labels", "Relay to CDN"),
+    "value_added": QT_TRANSLATE_NOOP("Labels", "Value-added services"),
 }
 PRICE_LISTS = {
     "standard": QT_TRANSLATE_NOOP("Labels", "Standard"),
@@ -37,6 +42,9 @@ PRICE_LISTS = {
     "h265": QT_TRANSLATE_NOOP("Labels", "H.265"),
     "bandwidth": QT_TRANSLATE_NOOP("Labels", "Peak bandwidth"),
     "duration": QT_TRANSLATE_NOOP("Labels", "Relay minutes"),
+    "speech_to_text": QT_TRANSLATE_NOOP("Labels", "Speech-to-text"),
+    "ai_translation": QT_TRANSLATE_NOOP("Labels", "AI real-time translation"),
+    "web_recording": QT_TRANSLATE_NOOP("Labels", "Web page recording"),
 }
 TIERS = {
     "audio": QT_TRANSLATE_NOOP("Labels", "Audio"),
@@ -45,6 +53,7 @@ TIERS = {
     "2K": QT_TRANSLATE_NOOP("Labels", "2K"),
     "4K": QT_TRANSLATE_NOOP("Labels", "4K"),
     "relay": QT_TRANSLATE_NOOP("Labels", "Relay"),
+    "standard": QT_TRANSLATE_NOOP("Labels", "Per minute"),
 }
 ROLES = {
     "participant": QT_TRANSLATE_NOOP("Labels", "Participant"),

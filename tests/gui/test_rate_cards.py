@@ -12,7 +12,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QSpinBox
 from tests_gui_paths import TUTORING
 
 from estimator_gui.files.scenario_io import read_scenario_file
@@ -145,3 +146,35 @@ def test_the_registration_day_picks_the_relay_list(window):
     assert window.session.pricing.options.registered is None  # refused: the scenario stays
     assert "relay" in window.session.refusals
     assert not relay.message.isHidden()
+
+
+def test_a_value_added_service_is_priced_as_the_command_line_prices_it(window, qtbot, tmp_path):
+    """AI translation for 30-minute sessions, 3 a day, 22 days, into 2 languages: typed in the
+    Mixing and relay tab; the saved file prices the same on the command line."""
+    _choose(window, CURRENT)
+    panel = window.show_panel("mixing_relay")
+    box = panel.value_added
+    assert not box.isHidden()
+    qtbot.mouseClick(box.rows["ai_translation"].used, Qt.MouseButton.LeftButton)
+    for name, text in (("per_day", "3"), ("languages", "2")):
+        spin = panel.findChild(QSpinBox, f"value_added.ai_translation.{name}")
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, text)
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
+    (use,) = window.session.pricing.options.value_added
+    assert (use.service, use.tasks_per_day, use.days, use.languages) == ("ai_translation", 3, 22, 2)
+    line = window.current_breakdown().lines[-1]
+    assert (line.section, line.price_list) == ("value_added", "ai_translation")
+    assert line.minutes == 3 * 30 * 2 * 22  # input minutes x output languages, day by day
+    row = window.breakdown_model.rowCount() - 1
+    unit = window.breakdown_model.index(row, window.breakdown_model.COL_UNIT_PRICE).data()
+    assert unit == "0.016 / min"
+    out = tmp_path / "translated.json"
+    assert window.save_file(out)
+    assert plain(window.current_breakdown().total) == _cli_total(out)
+    window.undo_action.trigger()  # the languages, then the sessions, then the service itself
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.session.pricing.options.value_added == ()
+    assert box.rows["ai_translation"].used.isChecked() is False

@@ -23,6 +23,7 @@ from estimator_gui.gui.inputs import DecimalSpinBox, MessageLabel
 from estimator_gui.gui.labels import refusal_text
 from estimator_gui.gui.locale_format import format_decimal
 from estimator_gui.gui.panels.tasks import TaskPanel
+from estimator_gui.gui.panels.value_added import ValueAddedBox
 from estimator_gui.gui.session import EstimateSession, Pricing
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.scenario import Relay, Scenario
@@ -204,8 +205,10 @@ class MixingRelayPanel(QWidget):
         self.setObjectName("mixing_relay.panel")
         self.tasks = TaskPanel(session, "transcoding", self)
         self.relay = RelayBox(session, self)
+        self.value_added = ValueAddedBox(session, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tasks)
         layout.addWidget(self.relay)
+        layout.addWidget(self.value_added)
         layout.addStretch(1)
