@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         titles = {service: service_name(service) for service in SERVICES}
         titles["recording"] = self.tr("Recording")
         titles["mixing_relay"] = self.tr("Mixing and relay")
+        self._titles = titles
+        self._counts: tuple[int, ...] = ()
         self._built: dict[str, QWidget] = {}
         self._scrolls: dict[str, PanelScrollArea] = {}
         for key in PANEL_KEYS:
@@ -354,7 +356,24 @@ class MainWindow(QMainWindow):
         if self.title_edit.text() != scenario.title:
             with QSignalBlocker(self.title_edit):
                 self.title_edit.setText(scenario.title)
+        self._show_counts(scenario)
         self._update_title()
+
+    def _show_counts(self, scenario: Scenario) -> None:
+        """Each tab says how many rooms or tasks it holds: "Video call (2)"."""
+        counts = (
+            *(sum(1 for room in scenario.rooms if room.service == s) for s in SERVICES),
+            len(scenario.recording),
+            len(scenario.transcoding) + (scenario.relay is not None),
+        )
+        if counts == self._counts:
+            return  # most edits change a number in a room, not how many there are
+        self._counts = counts
+        for index, (key, count) in enumerate(zip(PANEL_KEYS, counts, strict=True)):
+            title = self._titles[key]
+            if count:  # a number in brackets reads alike in every language: nothing to translate
+                title = f"{title} ({format_int(count)})"
+            self.tabs.setTabText(index, title)
 
     def _on_title_edited(self) -> None:
         title = self.title_edit.text().strip()

@@ -35,10 +35,7 @@ def test_the_working_follows_the_selection(window, qtbot):
     panel = window.panel("live_video")
     assert panel.table.currentIndex().row() == 1  # the audience, the group the sliders drive
     assert panel.group_working.text() == "Audience: receives a mix of HD 70%, FHD 30%"
-    # The table's Working cell is narrower than that; the label shows all of it.
-    column = panel.model.COL_WORKING
-    shown = panel.table.fontMetrics().horizontalAdvance(panel.model.index(1, column).data())
-    assert shown > panel.table.columnWidth(column)
+    # However wide the table's Working cell is, the label under it shows all of the working.
     assert _label_clipped(panel.group_working) == ""
     _click_row(qtbot, panel, 0)
     assert panel.table.currentIndex().row() == 0

@@ -27,14 +27,23 @@ LAPTOP = (1366, 768)
 
 
 class PseudoTranslator(QTranslator):
-    """Every source text about 40% longer, bracketed so that a cut end shows."""
+    """Every source text about 40% longer, bracketed so that a cut end shows.
+
+    A sentence grows by more words (a translation that wraps where it has spaces), a single word
+    by a longer word: a 50-letter unbreakable tail on a sentence tested line breaking no real
+    language needs.
+    """
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         if not source:
             return ""
-        return f"[{source}{'~' * max(2, len(source) * 2 // 5 - 2)}]"
+        pad = max(2, len(source) * 2 // 5 - 2)
+        if " " not in source.strip():
+            return f"[{source}{'~' * pad}]"
+        words = " ".join("~" * 5 for _ in range(pad // 6)) + "~" * (pad % 6)
+        return f"[{source} {words.strip()}]"
 
 
 @pytest.fixture
