@@ -19,6 +19,8 @@ from estimator_gui.pricing import checks, limits
 from estimator_gui.pricing.errors import InputError, Verbatim
 from estimator_gui.pricing.options import PriceOptions, ValueAddedUse
 from estimator_gui.pricing.scenario import (
+    ROOM_MIXING_ROBOT_DEFAULT,
+    ROOM_RECORDING_ROBOT_DEFAULT,
     SECONDS_PER_MINUTE,
     SESSION_SECONDS_MAX,
     TIERS,
@@ -28,6 +30,8 @@ from estimator_gui.pricing.scenario import (
     Relay,
     Resolution,
     Room,
+    RoomMixing,
+    RoomRecording,
     Scenario,
     TranscodingTask,
     check_stream_count,
@@ -66,9 +70,23 @@ _ROOM_KEYS = {
     "audience_price_list",
     "delivery",
     "publishers",
+    # Additive: tasks that follow the room's sessions (absent: the room has none).
+    "record",
+    "mix_for_cdn",
 }
 _GROUP_KEYS = {"role", "label", "count", "minutes", "seconds", "receives", "mix"}
-_RECORDING_KEYS = {"label", "tasks_per_day", "days", "minutes", "seconds", "records", "mix"}
+_RECORDING_KEYS = {
+    "label",
+    "tasks_per_day",
+    "days",
+    "minutes",
+    "seconds",
+    "records",
+    "mix",
+    # Additive: per-stream files, and the robot's duration (absent: mixed, robot not stated).
+    "mode",
+    "robot",
+}
 _TRANSCODING_KEYS = {
     "label",
     "tasks_per_day",
@@ -78,7 +96,10 @@ _TRANSCODING_KEYS = {
     "codec",
     "inputs",
     "mix",
+    "robot",  # additive; absent: the robot is not stated
 }
+_ROOM_RECORDING_KEYS = {"records", "mix", "mode", "robot"}
+_ROOM_MIXING_KEYS = {"inputs", "mix", "codec", "robot"}
 _RELAY_KEYS = {"peak_mbps", "minutes"}
 _VALUE_ADDED_KEYS = {
     "service",
@@ -513,6 +534,7 @@ def _room(path: str, value: Any) -> Room:
     publishers = obj.get("publishers")
     seconds = _seconds(path, obj, required=True)
     assert seconds is not None
+    record, mixing = obj.get("record"), obj.get("mix_for_cdn")
     return _build(
         path,
         Room,
@@ -525,6 +547,34 @@ def _room(path: str, value: Any) -> Room:
         audience_price_list=obj.get("audience_price_list", "standard"),
         delivery=obj.get("delivery", "low_latency"),
         publishers=None if publishers is None else _int(_join(path, "publishers"), publishers),
+        record=None if record is None else _room_recording(_join(path, "record"), record),
+        mix_for_cdn=None if mixing is None else _room_mixing(_join(path, "mix_for_cdn"), mixing),
+    )
+
+
+def _room_recording(path: str, value: Any) -> RoomRecording:
+    """A room's "record every session"; a robot not given is the room default (billed)."""
+    obj = _object(path, value, _ROOM_RECORDING_KEYS)
+    return _build(
+        path,
+        RoomRecording,
+        records=_streams(path, obj, "records"),
+        mix=_mix(path, obj),
+        mode=obj.get("mode", "mixed"),
+        robot=obj.get("robot", ROOM_RECORDING_ROBOT_DEFAULT),
+    )
+
+
+def _room_mixing(path: str, value: Any) -> RoomMixing:
+    """A room's "mix for CDN"; a robot not given is billed, null is not stated."""
+    obj = _object(path, value, _ROOM_MIXING_KEYS)
+    return _build(
+        path,
+        RoomMixing,
+        inputs=_streams(path, obj, "inputs"),
+        mix=_mix(path, obj),
+        codec=obj.get("codec", "h264"),
+        robot=obj.get("robot", ROOM_MIXING_ROBOT_DEFAULT),
     )
 
 
@@ -545,6 +595,8 @@ def _recording(path: str, value: Any) -> RecordingTask:
         path,
         RecordingTask,
         records=_streams(path, obj, "records"),
+        mode=obj.get("mode", "mixed"),
+        robot=obj.get("robot"),
         **_task_common(path, obj),
     )
 
@@ -556,6 +608,7 @@ def _transcoding(path: str, value: Any) -> TranscodingTask:
         TranscodingTask,
         codec=obj.get("codec", "h264"),
         inputs=_streams(path, obj, "inputs"),
+        robot=obj.get("robot"),
         **_task_common(path, obj),
     )
 
@@ -588,6 +641,8 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
             "days": t.days,
             **_duration(t.seconds),
             **_streams_data("records", t.records, t.mix),
+            **({"mode": t.mode} if t.mode != "mixed" else {}),
+            **({"robot": t.robot} if t.robot is not None else {}),
         }
         for t in scenario.recording
     ]
@@ -599,6 +654,7 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
             **_duration(t.seconds),
             "codec": t.codec,
             **_streams_data("inputs", t.inputs, t.mix),
+            **({"robot": t.robot} if t.robot is not None else {}),
         }
         for t in scenario.transcoding
     ]
@@ -637,6 +693,20 @@ def _room_data(room: Room) -> dict[str, Any]:
             item.update(_duration(group.seconds))
         item.update(_streams_data("receives", group.receives, group.mix))
         data["groups"].append(item)
+    if room.record is not None:
+        record = room.record
+        data["record"] = {
+            "mode": record.mode,
+            **_streams_data("records", record.records, record.mix),
+            "robot": record.robot,  # always written: the choice is explicit in the file
+        }
+    if room.mix_for_cdn is not None:
+        mixing = room.mix_for_cdn
+        data["mix_for_cdn"] = {
+            "codec": mixing.codec,
+            **_streams_data("inputs", mixing.inputs, mixing.mix),
+            "robot": mixing.robot,  # null: not stated
+        }
     return data
 
 

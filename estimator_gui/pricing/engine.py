@@ -8,9 +8,11 @@ from decimal import Decimal, Inexact, localcontext
 
 from estimator_gui.pricing.breakdown import Breakdown, DayStretch, Line, Notice, Usage
 from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.expand import expand_tasks, robots_unstated
 from estimator_gui.pricing.options import PriceOptions
 from estimator_gui.pricing.ratecard import PRICE_LISTS, RELAY_TIER, SECTIONS, PriceList, RateCard
 from estimator_gui.pricing.scenario import (
+    ROBOT_BILLED,
     SECONDS_PER_MINUTE,
     TIERS,
     Mix,
@@ -143,32 +145,24 @@ def _duration_price_list(room: Room, role: str) -> str:
 
 
 def _task_usages(scenario: Scenario, card: RateCard) -> Iterator[Usage]:
-    """Recording and mixing tasks: each task's time at the tier of what it records or mixes."""
-    tasks = [
-        ("recording", t, task, "records", task.records, "standard")
-        for t, task in enumerate(scenario.recording)
-    ] + [
-        ("transcoding", t, task, "inputs", task.inputs, task.codec)
-        for t, task in enumerate(scenario.transcoding)
-    ]
-    for section, t, task, streams_key, streams, price_list in tasks:
-        source = f"{section}[{t}]"
-        field = f"{source}.{'mix' if task.mix is not None else streams_key}"
-        total = task.tasks_per_day * task.days * task.seconds
-        for tier, share, pixels in _tiered(card, streams, task.mix, field):
+    """Recording and mixing tasks, free-standing and following rooms (``expand_tasks``): each
+    task's time at the tier of what it records or mixes, and a robot's duration where stated."""
+    for run in expand_tasks(scenario):
+        total = run.tasks_per_day * run.days * run.seconds
+        for tier, share, pixels in _tiered(card, run.streams, run.mix, run.field):
             yield Usage(
-                source,
-                section,
-                section,
-                task.label,
-                "",
-                price_list,
+                run.source,
+                run.section,
+                run.service,
+                run.label,
+                run.role,
+                run.price_list,
                 tier,
                 pixels,
                 share,
-                task.tasks_per_day,
+                run.tasks_per_day,
                 total * share / HUNDRED,
-                days=task.days,
+                days=run.days,
             )
 
 
@@ -475,6 +469,9 @@ def _value_added_lines(options: PriceOptions, card: RateCard) -> tuple[list[Line
 
 def _notices(scenario: Scenario, lines: list[Line], rules: list[Notice]) -> tuple[Notice, ...]:
     notices = []
+    mixing_listed = bool(scenario.transcoding) or any(
+        room.mix_for_cdn is not None for room in scenario.rooms
+    )
     for r, room in enumerate(scenario.rooms):
         audience = sum(g.count for g in room.groups if g.role == "audience")
         anchors = sum(g.count for g in room.groups if g.role == "anchor")
@@ -484,21 +481,39 @@ def _notices(scenario: Scenario, lines: list[Line], rules: list[Notice]) -> tupl
             )
             if scenario.relay is None:
                 notices.append(Notice("relay_not_listed", f"rooms[{r}]"))
-        if (
-            room.audience_price_list == "video_live_component"
-            and anchors > 1
-            and not scenario.transcoding
-        ):
+        if room.audience_price_list == "video_live_component" and anchors > 1 and not mixing_listed:
             notices.append(
                 Notice("component_mixing_not_listed", f"rooms[{r}]", (("anchors", str(anchors)),))
             )
-    for t, mixing in enumerate(scenario.transcoding):
-        if mixing.mix is None and len(mixing.inputs) == 1:
+        robot_groups = any(g.role == "robot" for g in room.groups)
+        billed = [
+            name
+            for name, task in (("record", room.record), ("mix_for_cdn", room.mix_for_cdn))
+            if task is not None and task.robot == ROBOT_BILLED
+        ]
+        if robot_groups and billed:
+            # The room's own tasks bill their robots; a robot group of the room may be the
+            # same robot counted a second time.
+            notices.append(
+                Notice("robot_listed_twice", f"rooms[{r}]", (("tasks", ", ".join(billed)),))
+            )
+    single = [
+        (f"transcoding[{t}]", task.inputs, task.mix) for t, task in enumerate(scenario.transcoding)
+    ]
+    single += [
+        (f"rooms[{r}].mix_for_cdn", room.mix_for_cdn.inputs, room.mix_for_cdn.mix)
+        for r, room in enumerate(scenario.rooms)
+        if room.mix_for_cdn is not None
+    ]
+    for where, inputs, mix in single:
+        if mix is None and len(inputs) == 1:
             # "A single anchor with nothing to mix incurs no transcoding fee" (647/47631): the
             # task is priced as listed, and the customer is told it may cost nothing.
-            notices.append(Notice("single_input_transcoding", f"transcoding[{t}]"))
+            notices.append(Notice("single_input_transcoding", where))
     robots = any(g.role == "robot" for room in scenario.rooms for g in room.groups)
-    if (scenario.recording or scenario.transcoding) and not robots:
+    if robots_unstated(scenario) and not robots:
+        # A task that does not state its robot (every file written before the choice existed)
+        # prices without one, as it always did, and says so.
         notices.append(Notice("robot_duration_not_listed", "rooms"))
     notices += rules  # what the card's own rules leave open (the relay list, a required package)
     if not lines:

@@ -21,6 +21,23 @@ ROLES = ("participant", "anchor", "audience", "robot")
 AUDIENCE_PRICE_LISTS = ("standard", "video_live_component")
 DELIVERIES = ("low_latency", "cdn")
 CODECS = ("h264", "h265")
+# How a recording task writes its files: one file of the streams together (one task, tier from
+# their aggregate), or one file per stream (one task per stream, each at its own tier; 45176).
+RECORDING_MODES = ("mixed", "per_stream")
+# The robot's own audio/video duration, stated on a task. Every recording or mixing task puts a
+# robot in the room that subscribes to the streams it records or mixes and incurs duration for
+# what it receives (42734, 47631); recording files delivered to VOD leave the robot unbilled
+# (54633). None on a task: not stated (a file written before the choice existed): the task prices
+# as it always did, without a robot, and the notice robot_duration_not_listed says so.
+ROBOT_BILLED = "billed"  # files elsewhere (or a mixing robot): billed at the tier it receives
+ROBOT_FILES_TO_VOD = "files_to_vod"  # recording files go to VOD: the robot is not billed
+RECORDING_ROBOTS = (ROBOT_BILLED, ROBOT_FILES_TO_VOD)
+MIXING_ROBOTS = (ROBOT_BILLED,)  # a mixing robot always subscribes to its inputs (47631)
+# A room that records every session bills its robot unless the user says the files go to VOD:
+# robots incur duration (42734, 47631) and only VOD delivery is exempt (54633), so a quote that
+# leaves the choice alone never misses a charge; the user lowers it by choosing VOD.
+ROOM_RECORDING_ROBOT_DEFAULT = ROBOT_BILLED
+ROOM_MIXING_ROBOT_DEFAULT = ROBOT_BILLED
 SECONDS_PER_MINUTE = 60
 SESSION_SECONDS_MAX = limits.SESSION_MINUTES_MAX * SECONDS_PER_MINUTE
 
@@ -196,6 +213,97 @@ class Group:
         return bool(self.receives) or mix_has_video(self.mix)
 
 
+def _check_recording_choices(mode: object, robot: object, optional_robot: bool) -> None:
+    checks.choice("mode", mode, RECORDING_MODES)
+    if robot is None and optional_robot:
+        return
+    checks.choice("robot", robot, RECORDING_ROBOTS)
+
+
+def _check_per_stream(mode: str, records: tuple[Resolution, ...], mix: Mix | None) -> None:
+    """One file per stream needs the streams: a mix names none, and no list names no file."""
+    if mode != "per_stream":
+        return
+    if mix is not None:
+        raise InputError(
+            "mode",
+            mode,
+            "records each listed stream to a file of its own, and a mix gives shares of time, "
+            "not streams: list the streams in records, or use mode mixed",
+            code="per_stream_needs_streams",
+        )
+    if not records:
+        raise InputError(
+            "records",
+            Verbatim("an empty list"),
+            "names no stream, and mode per_stream records one file per listed stream: list "
+            "them, or use mode mixed for an audio-only recording",
+            code="per_stream_needs_streams",
+            limit=1,
+        )
+
+
+def _check_mixing_robot(robot: object) -> None:
+    if robot is None:
+        return
+    if robot == ROBOT_FILES_TO_VOD:
+        raise InputError(
+            "robot",
+            robot,
+            "is a choice of recording tasks; a mixing robot always subscribes to its inputs and "
+            "is billed (647/47631): use billed, or leave robot out",
+            code="unknown_choice",
+            limit=MIXING_ROBOTS,
+        )
+    checks.choice("robot", robot, MIXING_ROBOTS)
+
+
+@dataclass(frozen=True, slots=True)
+class RoomRecording:
+    """A room records every session: its tasks follow the room's rooms a day, days and minutes.
+
+    ``mixed``: one task a session records ``records`` together (tier from their aggregate);
+    ``per_stream``: one task a session per listed stream, each at its own tier. ``robot``: the
+    recording robot's own duration, billed at the aggregate of what it records unless the files
+    go to VOD (``files_to_vod``).
+    """
+
+    records: tuple[Resolution, ...] = ()  # () = audio only
+    mix: Mix | None = None
+    mode: str = "mixed"
+    robot: str = ROOM_RECORDING_ROBOT_DEFAULT
+
+    def __post_init__(self) -> None:
+        _check_recording_choices(self.mode, self.robot, optional_robot=False)
+        _check_streams("records", self.records, self.mix)
+        _check_per_stream(self.mode, self.records, self.mix)
+
+    @property
+    def has_video(self) -> bool:
+        return bool(self.records) or mix_has_video(self.mix)
+
+
+@dataclass(frozen=True, slots=True)
+class RoomMixing:
+    """A room mixes every session for the CDN: one MixTranscoding task a session, billed on its
+    inputs' duration at the tier of their aggregate; ``robot``: the mixing robot's own duration
+    (``billed``, or None: not stated)."""
+
+    inputs: tuple[Resolution, ...] = ()  # () = audio-only mixing
+    mix: Mix | None = None
+    codec: str = "h264"
+    robot: str | None = ROOM_MIXING_ROBOT_DEFAULT
+
+    def __post_init__(self) -> None:
+        checks.choice("codec", self.codec, CODECS)
+        _check_mixing_robot(self.robot)
+        _check_streams("inputs", self.inputs, self.mix)
+
+    @property
+    def has_video(self) -> bool:
+        return bool(self.inputs) or mix_has_video(self.mix)
+
+
 @dataclass(frozen=True, slots=True)
 class Room:
     """A kind of room the customer runs: how many a day, how many days, who is in each."""
@@ -211,6 +319,9 @@ class Room:
     # Call rooms: microphones (audio call) or cameras (video call) on at once; None: not stated.
     # It does not change the price; it is checked against the brief's limit of 50.
     publishers: int | None = None
+    # Tasks that follow the room (one per session): None, the room has none of its own.
+    record: RoomRecording | None = None
+    mix_for_cdn: RoomMixing | None = None
 
     def __post_init__(self) -> None:
         checks.choice("service", self.service, SERVICES)
@@ -236,6 +347,7 @@ class Room:
         for index, group in enumerate(self.groups):
             self._check_group(index, group)
         self._check_room_limits()
+        self._check_room_tasks()
 
     def _check_publishers(self) -> None:
         if self.publishers is None:
@@ -303,6 +415,38 @@ class Room:
                 limit=self.publishers,
             )
 
+    def _check_room_tasks(self) -> None:
+        """A room's recording and mixing take what the room carries: no video from an audio
+        room, no more streams than the cameras it has on."""
+        tasks = (
+            ("record", "records", self.record, RoomRecording),
+            ("mix_for_cdn", "inputs", self.mix_for_cdn, RoomMixing),
+        )
+        for name, streams_key, task, kind in tasks:
+            if task is None:
+                continue
+            if not isinstance(task, kind):
+                raise InputError(name, task, f"is not a {kind.__name__}", code="not_task")
+            streams: tuple[Resolution, ...] = getattr(task, streams_key)
+            if self.service in AUDIO_SERVICES and task.has_video:
+                raise InputError(
+                    f"{name}.{streams_key}" if streams else f"{name}.mix",
+                    " + ".join(str(s) for s in streams) or "video share",
+                    f"is video, and {self.service} rooms carry audio only; "
+                    "use a video service for video",
+                    code="video_in_audio_service",
+                )
+            if self.publishers is not None and len(streams) > self.publishers:
+                raise InputError(
+                    f"{name}.{streams_key}",
+                    len(streams),
+                    f"streams is more than the {self.publishers} "
+                    f"{'cameras' if self.service == 'video_call' else 'publishers'} on in the "
+                    "room (publishers)",
+                    code="more_streams_than_publishers",
+                    limit=self.publishers,
+                )
+
     def _check_room_limits(self) -> None:
         totals: dict[str, int] = {}
         for index, group in enumerate(self.groups):
@@ -366,10 +510,14 @@ class RecordingTask:
     records: tuple[Resolution, ...] = ()  # () = audio only
     mix: Mix | None = None
     label: str = ""
+    mode: str = "mixed"  # or per_stream: one task per listed stream, each at its own tier
+    robot: str | None = None  # billed, files_to_vod, or None: not stated (priced as before)
 
     def __post_init__(self) -> None:
         _check_task(self.label, self.tasks_per_day, self.days, self.seconds)
+        _check_recording_choices(self.mode, self.robot, optional_robot=True)
         _check_streams("records", self.records, self.mix)
+        _check_per_stream(self.mode, self.records, self.mix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,10 +531,12 @@ class TranscodingTask:
     inputs: tuple[Resolution, ...] = ()  # () = audio-only mixing
     mix: Mix | None = None
     label: str = ""
+    robot: str | None = None  # billed, or None: not stated (priced as before)
 
     def __post_init__(self) -> None:
         _check_task(self.label, self.tasks_per_day, self.days, self.seconds)
         checks.choice("codec", self.codec, CODECS)
+        _check_mixing_robot(self.robot)
         _check_streams("inputs", self.inputs, self.mix)
 
 

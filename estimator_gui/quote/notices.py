@@ -39,6 +39,11 @@ NOTICE_TEXT = {
         "Recording and mixing robots also incur audio/video duration (unless the files go to "
         "VOD); add a robot group to a room to price it.",
     ),
+    "robot_listed_twice": QT_TRANSLATE_NOOP(
+        "Notices",
+        "This room bills the robot of its own recording or mixing and also lists a robot group: "
+        "check that the same robot is not counted twice.",
+    ),
     "nothing_billed": QT_TRANSLATE_NOOP("Notices", "Nothing in this estimate is billed yet."),
     "relay_list_by_registration": QT_TRANSLATE_NOOP(
         "Notices",

@@ -24,6 +24,7 @@ from estimator_gui.pricing import (
     price,
     round_money,
 )
+from estimator_gui.pricing.scenario import RoomRecording
 from estimator_gui.pricing.options import PriceOptions, ValueAddedUse
 from estimator_gui.quote.notices import NOTICE_TEXT, notice_text
 from estimator_gui.quote.tabular import (
@@ -68,19 +69,35 @@ def test_money_is_rounded_half_up_to_the_cent(value: str, cents: str) -> None:
     assert str(round_money(Decimal(value))) == cents
 
 
+SIX_LABEL = "three video anchors, one audio anchor, two viewers"
+
+
+def _usage(group: int, role: str, seconds: str, amount: str) -> dict[str, str]:
+    return {"source": f"rooms[0].groups[{group}]", "service": "live_video", "role": role,
+            "label": SIX_LABEL, "seconds": seconds, "gross": amount, "net": amount}
+
+
 def test_json_keeps_the_working_of_every_line() -> None:
-    """Each line gives section, tier, list, minutes, unit price, gross, free minutes and net."""
+    """Each line gives section, tier, list, minutes, unit price, gross, free minutes and net, and
+    its usages: each group's seconds and its part of the line (3 anchors x 60 min of the 300 HD
+    minutes: 0.7182 of 1.197); the room's part of the month is all of it."""
     data = breakdown_data(_six_users(), "six users")
     assert data["title"] == "six users"
     assert data["lines"] == [
         {"section": "duration", "tier": "audio", "price_list": "standard",
          "services": ["live_video"], "seconds": "3600", "minutes": "60", "quantity": "60",
          "per": "1000 minutes", "unit_price": "0.99", "gross": "0.0594", "free_minutes": 0,
-         "net": "0.0594"},
+         "net": "0.0594", "usages": [_usage(3, "audience", "3600", "0.0594")]},
         {"section": "duration", "tier": "HD", "price_list": "standard",
          "services": ["live_video"], "seconds": "18000", "minutes": "300", "quantity": "300",
          "per": "1000 minutes", "unit_price": "3.99", "gross": "1.197", "free_minutes": 0,
-         "net": "1.197"},
+         "net": "1.197", "usages": [
+             _usage(0, "anchor", "10800", "0.7182"), _usage(1, "anchor", "3600", "0.2394"),
+             _usage(2, "audience", "3600", "0.2394")]},
+    ]
+    assert data["rooms"] == [
+        {"name": SIX_LABEL, "source": "rooms[0]", "room": "rooms[0]", "service": "live_video",
+         "gross": "1.2564", "net": "1.2564", "total": "1.2564", "share": "100"},
     ]
     assert (data["gross"], data["total"], data["total_rounded"]) == ("1.2564", "1.2564", "1.26")
     assert data["contract_discount_eligible"] is False
@@ -137,6 +154,10 @@ def _every_notice() -> list[str]:
     mixing = TranscodingTask(1, 1, Decimal(60), inputs=(Resolution(640, 360),))
     with_usage = price(Scenario(rooms=(live,), recording=(task,)), CARD)
     single_mix = price(Scenario(transcoding=(mixing,)), CARD)
+    # A room whose own recording bills its robot, beside a robot group of its own.
+    recorded = Room("video_call", 1, 1, Decimal(60), groups=(Group("participant", 2),
+                    Group("robot", 1)), record=RoomRecording())
+    twice = price(Scenario(rooms=(recorded,)), CARD)
     empty = price(Scenario(), CARD)
     # The current card's own: relay with no registration day, a service that needs a package.
     current = shipped_rate_card("trtc-intl-2026-12")
@@ -144,7 +165,8 @@ def _every_notice() -> list[str]:
     relayed = price(
         Scenario(relay=Relay(minutes=Decimal(100))), current, PriceOptions(value_added=(speech,))
     )
-    notices = (*with_usage.notices, *single_mix.notices, *empty.notices, *relayed.notices)
+    notices = (*with_usage.notices, *single_mix.notices, *empty.notices, *relayed.notices,
+               *twice.notices)
     texts = [notice_text(n) for n in notices]
     codes = {n.code for n in notices}
     assert codes == set(NOTICE_TEXT), "a notice code without a test, or a test without a code"
