@@ -166,6 +166,8 @@ class GroupTableModel(QAbstractTableModel):
                 .replace("%1", self._minutes(group.seconds))
                 .replace("%2", self._minutes(self._room.seconds))
             )
+        if role == roles.TOOLTIP and column in (self.COL_LABEL, self.COL_VIDEO):
+            return self._display(group, row, column) or None  # the whole text a cell may cut
         if role == roles.TOOLTIP and column == self.COL_WORKING:
             working = self._workings[row]
             return working.text + (f"\n\u26a0 {working.warning}" if working.warning else "")

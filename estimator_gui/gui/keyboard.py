@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QTabWidget,
     QWidget,
 )
 
@@ -84,6 +85,20 @@ def captions_in(root: QWidget) -> list[Captioned]:
     return [widget for widget in root.findChildren(QLabel) if widget.buddy() is not None]
 
 
+def give_panel_mnemonics(panel: QWidget, taken: set[str]) -> None:
+    """Alt shortcuts for a panel: those outside its pages first, then each page on its own (two
+    pages are never shown at once, so they may use the same letters)."""
+    pages = [
+        tabs.widget(index)
+        for tabs in panel.findChildren(QTabWidget)
+        for index in range(tabs.count())
+    ]
+    outside = [c for c in captions_in(panel) if not any(p.isAncestorOf(c) for p in pages)]
+    give_mnemonics(outside, taken)
+    for page in pages:
+        give_mnemonics(captions_in(page), set(taken))
+
+
 def chain(widgets: Sequence[QWidget]) -> None:
     """Tab visits ``widgets`` in this order (Qt skips the hidden and disabled ones)."""
     for before, after in itertools.pairwise(widgets):
@@ -92,15 +107,22 @@ def chain(widgets: Sequence[QWidget]) -> None:
 
 def tab_stops(root: QWidget) -> list[QWidget]:
     """The widgets under ``root`` that Tab stops at, in the order they were built (top to
-    bottom, left to right in our layouts)."""
+    bottom, left to right in our layouts); a tab widget's bar before its pages."""
     window = root.window()
-    return [
+    stops = [
         widget
         for widget in root.findChildren(QWidget)
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
         and widget.focusProxy() is None
         and widget.window() is window  # not a combo box's popup list
     ]
+    for tabs in root.findChildren(QTabWidget):  # Qt builds the bar after the pages' frame
+        bar = tabs.tabBar()
+        if bar in stops:
+            stops.remove(bar)
+            first = next((i for i, w in enumerate(stops) if tabs.isAncestorOf(w)), len(stops))
+            stops.insert(first, bar)
+    return stops
 
 
 class WindowUndo(QObject):

@@ -36,9 +36,9 @@ from estimator_gui.gui.file_actions import FileActions
 from estimator_gui.gui.inputs import fit_columns
 from estimator_gui.gui.keyboard import (
     WindowUndo,
-    captions_in,
     chain,
     give_mnemonics,
+    give_panel_mnemonics,
     mnemonic,
     tab_stops,
 )
@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.results = QTabWidget(self)
         self.results.setObjectName("results")
         self.results.setDocumentMode(True)
+        self.results.setTabBarAutoHide(True)  # one tab (no packages): no bar
         self.results.addTab(self.breakdown_table, self.tr("Breakdown"))
         self.plans = PlansView(self)
         self.results.addTab(self.plans, self.tr("Ways to buy this month"))
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
             panel = MixingRelayPanel(session)
         self._built[key] = panel
         self._scrolls[key].setWidget(panel)
-        give_mnemonics(captions_in(panel), set(self._mnemonics))
+        give_panel_mnemonics(panel, set(self._mnemonics))
         self._undo_keys.watch_all(panel)
         # Tab walks the title, the tabs, this panel top to bottom, then the totals' inputs.
         chain([self.title_edit, self.tabs.tabBar(), *tab_stops(panel), *self._after_panels()])

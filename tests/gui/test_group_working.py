@@ -33,6 +33,7 @@ def test_the_working_follows_the_selection(window, qtbot):
     qtbot.waitExposed(window)
     window.show_panel("live_video")
     panel = window.panel("live_video")
+    panel.pages.setCurrentIndex(1)  # the Groups page
     assert panel.table.currentIndex().row() == 1  # the audience, the group the sliders drive
     assert panel.group_working.text() == "Audience: receives a mix of HD 70%, FHD 30%"
     # However wide the table's Working cell is, the label under it shows all of the working.
@@ -50,6 +51,7 @@ def test_a_long_working_is_shown_whole(make_window, qtbot):
     qtbot.waitExposed(window)
     window.show_panel("video_call")
     panel = window.panel("video_call")
+    panel.pages.setCurrentIndex(1)  # the Groups page
     panel.select(1)  # the weekly demo: a presenter and five viewers
     _click_row(qtbot, panel, 1)
     QApplication.processEvents()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QTabBar,
     QTableView,
     QWidget,
 )
@@ -23,7 +24,15 @@ from tests_gui_paths import EXAMPLES, LIVE_SHOPPING, TUTORING
 from estimator_gui.gui.keyboard import mnemonic, with_mnemonic
 from estimator_gui.gui.main_window import PANEL_KEYS
 
-INPUTS = (QAbstractSpinBox, QAbstractSlider, QComboBox, QLineEdit, QAbstractButton, QTableView)
+INPUTS = (
+    QAbstractSpinBox,
+    QAbstractSlider,
+    QComboBox,
+    QLineEdit,
+    QAbstractButton,
+    QTableView,
+    QTabBar,
+)
 
 
 def _inputs(panel: QWidget) -> list[QWidget]:
@@ -37,7 +46,7 @@ def _inputs(panel: QWidget) -> list[QWidget]:
         and w.isEnabled()
         and w.focusPolicy() & Qt.FocusPolicy.TabFocus
         and w.window() is window
-        and not isinstance(w.parent(), QAbstractSpinBox | QComboBox)  # their inner line edit
+        and not isinstance(w.parent(), QAbstractSpinBox | QComboBox | QTabBar)  # inner parts
     ]
 
 
@@ -92,15 +101,17 @@ def test_a_caption_without_latin_letters_gets_one_in_brackets():
     assert {"c", "d"} <= taken
 
 
+@pytest.mark.parametrize("page", [0, 1], ids=["inputs", "groups"])
 @pytest.mark.parametrize(("path", "key"), [(TUTORING, "video_call"), (LIVE_SHOPPING, "live_video")])
 def test_tab_walks_the_inputs_top_to_bottom_and_leaves_the_groups_table(
-    make_window, qtbot, path, key
+    make_window, qtbot, path, key, page
 ):
     window = make_window(path)
     window.show()
     qtbot.waitExposed(window)
     window.show_panel(key)
     panel = window.panel(key)
+    panel.pages.setCurrentIndex(page)
     window.activateWindow()
     window.title_edit.setFocus()
     QApplication.processEvents()

@@ -84,6 +84,44 @@ HELP = {
 }
 
 
+# How each part of the bill is worked out, under its inputs (shared/reference/trtc-billing.md).
+BILLING = {
+    "call": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "How a call is billed: every participant's own minutes, at the tier of the video they "
+        "receive at once (their pixels added up: HD up to 1280x720, FHD up to 1920x1080, 2K up "
+        "to 2560x1440, 4K above); a participant who receives no video is billed as audio. "
+        "The month's seconds are summed per tier and rounded up to whole minutes.",
+    ),
+    "live": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "How interactive live streaming is billed: anchors and the low-latency audience are "
+        "billed alike, each for their own minutes at the tier of what they watch; viewers "
+        "relayed to a CDN are billed by the CDN, and TRTC bills the relay.",
+    ),
+    "recording": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "How cloud recording is billed: per recording task, not per stream, for the task's "
+        "minutes, at the tier of the streams it records together. Concurrent tasks add up. The "
+        "recording robot joins the room, so its own audio/video minutes are billed too unless "
+        "the files go to VOD.",
+    ),
+    "transcoding": QT_TRANSLATE_NOOP(
+        "InputHelp",
+        "How On-Cloud MixTranscoding is billed: on input duration, at the tier of the inputs' "
+        "pixels added up (not of the output); H.265 output costs more than H.264. A single "
+        "anchor with nothing to mix incurs no transcoding fee.",
+    ),
+}
+
+
+def billing_note(panel: str) -> str:
+    """How the part of the bill ``panel`` shows is worked out, in the user's language."""
+    kind = "live" if panel.startswith("live") else "call" if panel.endswith("call") else panel
+    source = BILLING.get(kind)
+    return QCoreApplication.translate("InputHelp", source) if source else ""
+
+
 def help_text(panel: str, key: str) -> str:
     """The tooltip of input ``key`` on ``panel``, in the user's language ("" when none)."""
     source = HELP.get(f"{panel}.{key}") or HELP.get(key)

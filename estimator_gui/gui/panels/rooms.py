@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,7 @@ from estimator_gui.gui.labels import (
 from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.gui.panels.base import Item, ItemPanel
 from estimator_gui.gui.panels.groups import GroupsBox
-from estimator_gui.gui.panels.help import help_text
+from estimator_gui.gui.panels.help import billing_note, help_text
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.working import Working, verb_receives, working_for
 from estimator_gui.pricing import edits, limits
@@ -58,7 +59,19 @@ class RoomPanel(ItemPanel):
         super().__init__(session, service, parent)
         self._video_group: Group | None = None
 
-        inputs = QGroupBox(self.tr("Everyday inputs"), self.editor)
+        # Two pages: the everyday inputs, and every group of the room with room for five rows
+        # or more (both on one page left the table 2.5 rows on a laptop's screen).
+        self.pages = QTabWidget(self.editor)
+        self.pages.setObjectName(f"{service}.pages")
+        self.pages.setDocumentMode(True)
+        self.pages.setUsesScrollButtons(False)
+        self.pages.setElideMode(Qt.TextElideMode.ElideNone)
+        self.pages.tabBar().setAccessibleName(self.tr("Room pages"))
+        self.pages.tabBar().setToolTip(
+            self.tr("The room's everyday inputs, or every group in it with what each receives")
+        )
+        inputs_page = QWidget(self.pages)
+        inputs = QGroupBox(self.tr("Everyday inputs"), inputs_page)
         grid = QGridLayout(inputs)
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(4)  # ten rows and their notes on a laptop's screen
@@ -160,14 +173,24 @@ class RoomPanel(ItemPanel):
             self.price_list.activated.connect(self._on_price_list_chosen)
         self.fit_captions(grid)
 
-        self.groups = GroupsBox(self, self.editor)
+        self.groups = GroupsBox(self, self.pages)
         self.model, self.table = self.groups.model, self.groups.table
         self.mix_editor = self.groups.mix_editor
         self.group_working, self.group_warning = self.groups.working, self.groups.warning
+        self.billing_note = QLabel(billing_note(service), inputs_page)
+        self.billing_note.setObjectName(f"{service}.billing_note")
+        self.billing_note.setWordWrap(True)
+        self.billing_note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+        page_layout = QVBoxLayout(inputs_page)
+        page_layout.setContentsMargins(0, 4, 0, 0)
+        page_layout.addWidget(inputs)
+        page_layout.addWidget(self.billing_note)
+        page_layout.addStretch(1)
+        self.pages.addTab(inputs_page, self.tr("Everyday inputs"))
+        self.pages.addTab(self.groups, self.tr("Groups"))
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addWidget(inputs)
-        editor_layout.addWidget(self.groups, 1)
+        editor_layout.addWidget(self.pages, 1)
         self.align_spin_boxes()
         self.show_scenario(session.scenario)
 
@@ -213,6 +236,9 @@ class RoomPanel(ItemPanel):
             self.price_list.setCurrentIndex(self.price_list.findData(room.audience_price_list))
         self._show_video(room)
         self.groups.show_room(room)
+        groups = self.tr("Groups (%1)").replace("%1", format_int(len(room.groups)))
+        if self.pages.tabText(1) != groups:
+            self.pages.setTabText(1, groups)
 
     def on_value_edited(self, key: str, value: int, merge: Hashable | None) -> None:
         if self.on_usage_edited(key, value, merge):

@@ -11,6 +11,7 @@ from estimator_gui.gui.inputs import MessageLabel
 from estimator_gui.gui.labels import codec_name
 from estimator_gui.gui.locale_format import format_int
 from estimator_gui.gui.panels.base import Item, ItemPanel
+from estimator_gui.gui.panels.help import billing_note
 from estimator_gui.gui.panels.mix_editor import MixEditor
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.working import verb_mixes, verb_records, working_for
@@ -64,9 +65,15 @@ class TaskPanel(ItemPanel):
         self.messages["mix"] = MessageLabel(f"{kind}.mix.message", inputs)
         self.captions["mix"] = self.tr("the resolution mix")
         grid.addWidget(self.messages["mix"], grid.rowCount(), 0, 1, 2)
+        # Under the inputs, how this part of the bill is worked out: the tab is not half empty.
+        self.billing_note = QLabel(billing_note(kind), self.editor)
+        self.billing_note.setObjectName(f"{kind}.billing_note")
+        self.billing_note.setWordWrap(True)
+        self.billing_note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(inputs)
+        editor_layout.addWidget(self.billing_note)
         editor_layout.addStretch(1)
         self.describe(self.mix_editor.switch, "use_mix", self.mix_editor.switch.text())
         self.mix_editor.mix_switched.connect(self._on_mix_switched)
