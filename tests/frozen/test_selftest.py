@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -195,3 +197,132 @@ def test_an_empty_chart_fails(qapp, tmp_path, capsys):
 
     assert selftest.run(tmp_path, window_factory=with_empty_chart) == 1
     assert "a chart shows no series" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- a self-test that sees text
+
+# fontconfig configurations for a process: no font at all, or every font but the CJK ones
+_NO_FONTS = "<fontconfig><cachedir>{cache}</cachedir></fontconfig>"
+_NO_CJK_FONTS = (
+    "<fontconfig><dir>/usr/share/fonts</dir><cachedir>{cache}</cachedir>"
+    "<selectfont><rejectfont><glob>*CJK*</glob></rejectfont></selectfont></fontconfig>"
+)
+
+
+def _self_test_in_a_process(tmp_path, fonts: str, **env: str):
+    """``python -m estimator_gui --self-test`` (the real window) with only the fonts given."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(fonts.format(cache=tmp_path / "fc-cache"), encoding="utf-8")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "LC_", "LANG"))}
+    clean.update(FONTCONFIG_FILE=str(config), QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", **env)
+    return subprocess.run(
+        [sys.executable, "-m", "estimator_gui", "--self-test", str(tmp_path / "out")],
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+fontconfig_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="chooses the fonts through fontconfig"
+)
+
+
+@fontconfig_only
+def test_a_self_test_without_fonts_fails_saying_text_does_not_render(tmp_path):
+    """The defect seen under Wine: no font, every letter a box, and the self-test said ok."""
+    result = _self_test_in_a_process(tmp_path, _NO_FONTS)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "self-test FAILED: Latin text does not render: the 3 different characters 'Hxg'" in (
+        result.stderr
+    ), result.stderr
+    assert "all give the same pixels, a box where each letter should be" in result.stderr
+
+
+@fontconfig_only
+@pytest.mark.parametrize(
+    ("locale", "script", "sample"),
+    [
+        ("ko_KR.UTF-8", "Hangul", selftest.HANGUL_SAMPLE),
+        ("zh_CN.UTF-8", "Han", selftest.HAN_SAMPLE),
+    ],
+)
+def test_a_korean_or_chinese_window_without_a_cjk_font_fails(tmp_path, locale, script, sample):
+    """Latin fonts alone pass the Latin check; a ko or zh window also needs its script."""
+    result = _self_test_in_a_process(tmp_path, _NO_CJK_FONTS, LC_ALL=locale)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"self-test FAILED: {script} text does not render: the 5 different characters " in (
+        result.stderr
+    ), result.stderr
+    assert repr(sample) in result.stderr
+
+
+@fontconfig_only
+def test_a_korean_window_with_a_cjk_font_passes_both_checks(tmp_path):
+    result = _self_test_in_a_process(
+        tmp_path,
+        _NO_FONTS.replace("<cachedir>", "<dir>/usr/share/fonts</dir><cachedir>"),
+        LC_ALL="ko_KR.UTF-8",
+    )
+    assert result.returncode == 0, result.stderr
+    assert ", text renders (Latin, Hangul);" in result.stdout
+
+
+def test_the_summary_names_the_scripts_checked(qapp, tmp_path, capsys):
+    assert selftest.run(tmp_path, window_factory=DoubleWindow) == 0
+    assert ", text renders (Latin);" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("language", "scripts"),
+    [("Korean", "Latin, Hangul"), ("Chinese", "Latin, Han"), ("German", "Latin")],
+)
+def test_the_window_locale_chooses_the_scripts(qapp, language, scripts):
+    from PySide6.QtCore import QLocale
+
+    window = DoubleWindow(None)
+    window.setLocale(QLocale(QLocale.Language[language]))
+    assert selftest.check_text(window) == f", text renders ({scripts})"
+
+
+def test_a_label_drawn_as_one_box_repeated_fails(qapp, monkeypatch):
+    """Every glyph the same image: what a font without the label's letters draws."""
+    from PySide6.QtWidgets import QLabel
+
+    window = DoubleWindow(None)
+    label = QLabel("Rooms per day", window.centralWidget())
+    window.centralWidget().layout().addWidget(label)
+    window.show()
+    assert selftest._known_label(window) is label
+    drawn = selftest._glyph
+    box = drawn(label.font(), "\u25a1")  # WHITE SQUARE, as a missing glyph looks
+    boxes = "Romsperday"  # the label's letters; the Latin sample "Hxg" still renders
+    monkeypatch.setattr(selftest, "_glyph", lambda font, c: box if c in boxes else drawn(font, c))
+    with pytest.raises(selftest.SelfTestError) as refused:
+        selftest.check_text(window)
+    assert str(refused.value).startswith(
+        "the label 'Rooms per day' does not render: the 10 different characters 'Romsperday' in "
+    )
+    window.close()
+
+
+def test_text_drawn_as_nothing_fails(qapp, monkeypatch):
+    from PySide6.QtGui import QFont
+
+    font = QFont()
+    blank = selftest._glyph(font, " ")
+    monkeypatch.setattr(selftest, "_glyph", lambda font, character: blank)
+    with pytest.raises(
+        selftest.SelfTestError,
+        match=r"Han text does not render: '价格总计元' in "
+        r"the font .* draws nothing",
+    ):
+        selftest.check_script(font, selftest.HAN_SAMPLE, "Han text")
+
+
+def test_a_sample_of_one_character_cannot_prove_anything(qapp):
+    from PySide6.QtGui import QFont
+
+    with pytest.raises(selftest.SelfTestError, match="needs two different characters"):
+        selftest.check_script(QFont(), "aaa", "Latin text")
