@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from estimator_gui.gui.labels import service_name, tier_name
 from estimator_gui.gui.locale_format import format_money
 from estimator_gui.pricing.breakdown import Breakdown
-from estimator_gui.pricing.shares import gross_by_service_and_tier  # also imported from here
+from estimator_gui.pricing.shares import gross_by_service_and_tier
 
 SERVICE_ORDER = (
     "audio_call",
@@ -32,7 +32,8 @@ SERVICE_ORDER = (
     "relay",
 )
 SHRINK_BELOW = Decimal("0.5")  # the axis shrinks once the longest bar fills less than half of it
-TIER_ORDER = ("audio", "HD", "FHD", "2K", "4K", "relay")
+# "standard": a value-added service the card prices per minute, whatever the resolution.
+TIER_ORDER = ("audio", "HD", "FHD", "2K", "4K", "relay", "standard")
 TIER_COLOURS = {
     "audio": QColor("#7fb3d5"),
     "HD": QColor("#52be80"),
@@ -40,6 +41,7 @@ TIER_COLOURS = {
     "2K": QColor("#eb984e"),
     "4K": QColor("#cb4335"),
     "relay": QColor("#8e44ad"),
+    "standard": QColor("#95a5a6"),
 }
 
 
@@ -122,7 +124,10 @@ class BreakdownChart(QChartView):
         for (service, tier), amount in amounts.items():
             bar_tops[service] = bar_tops.get(service, Decimal(0)) + amount
             used_tiers.add(tier)
-        services = tuple(s for s in SERVICE_ORDER if s in bar_tops)
+        # The card's value-added services (its own ids) after the parts every card has.
+        services = tuple(s for s in SERVICE_ORDER if s in bar_tops) + tuple(
+            sorted(s for s in bar_tops if s not in SERVICE_ORDER)
+        )
         tiers = tuple(t for t in TIER_ORDER if t in used_tiers)
         self._amounts = amounts
         if services != self.services:

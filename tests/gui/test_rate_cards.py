@@ -170,6 +170,8 @@ def test_a_value_added_service_is_priced_as_the_command_line_prices_it(window, q
     row = window.breakdown_model.rowCount() - 1
     unit = window.breakdown_model.index(row, window.breakdown_model.COL_UNIT_PRICE).data()
     assert unit == "0.016 / min"
+    assert window.chart.services[-1] == "ai_translation"  # a bar of its own in the chart
+    assert window.chart.amount("ai_translation", "standard") == line.gross
     out = tmp_path / "translated.json"
     assert window.save_file(out)
     assert plain(window.current_breakdown().total) == _cli_total(out)

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QSlider, QSpin
 from estimator_gui.files.resources import resource
 from estimator_gui.files.scenario_io import read_scenario
 from estimator_gui.gui.breakdown_model import BreakdownTableModel
-from estimator_gui.gui.chart import gross_by_service_and_tier
 from estimator_gui.gui.locale_format import format_money
 from estimator_gui.pricing import price
 from estimator_gui.pricing.scenario import Resolution
+from estimator_gui.pricing.shares import gross_by_service_and_tier
 
 TUTORING = resource("examples", "tutoring.json")
 
