@@ -118,6 +118,7 @@ class EstimateSession(QObject):
         self._scenario = scenario
         self._saved: Saved | None = (scenario, self._pricing.key())
         self._refusals: dict[str, InputError] = {}
+        self._priced: tuple[Scenario, Pricing, Breakdown] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
 
@@ -182,7 +183,9 @@ class EstimateSession(QObject):
         try:
             after = change(self._scenario) if callable(change) else change
             if after != self._scenario:
-                self._price(after, self._pricing)  # refuse before anything is pushed
+                # Priced before anything is pushed (a refusal pushes nothing); the push's redo
+                # shows this breakdown instead of pricing the same scenario again.
+                self._priced = (after, self._pricing, self._price(after, self._pricing))
         except InputError as error:
             self.refuse(key, error)
             return False
@@ -202,7 +205,11 @@ class EstimateSession(QObject):
         if scenario == self._scenario:
             self._clear_refusals()
             return
-        breakdown = self._price(scenario, self._pricing)
+        priced, self._priced = self._priced, None
+        if priced is not None and priced[0] is scenario and priced[1] is self._pricing:
+            breakdown = priced[2]
+        else:
+            breakdown = self._price(scenario, self._pricing)
         was_modified = self.modified
         self._scenario = scenario
         self._breakdown = breakdown
