@@ -26,6 +26,7 @@ from estimator_gui.pricing import (
     Scenario,
     TranscodingTask,
 )
+from estimator_gui.pricing.scenario import RoomMixing, RoomRecording
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.json"))
@@ -222,3 +223,109 @@ def test_a_byte_order_mark_is_accepted() -> None:
     """Files saved by Windows tools with a UTF-8 BOM are read."""
     raw = b"\xef\xbb\xbf" + _minimal(minutes=1).encode()
     assert parse_scenario(raw).rooms[0].seconds == 60
+
+
+# ---------------------------------------------------------------- rooms' tasks and robots
+
+HD = Resolution(1280, 720)
+WITH_TASKS = Scenario(
+    rooms=(
+        Room("video_call", 40, 22, Decimal(2700), label="1:1 lessons",
+             groups=(Group("participant", 2, receives=(HD,)),),
+             record=RoomRecording(records=(HD, HD), mode="per_stream", robot="files_to_vod"),
+             mix_for_cdn=RoomMixing(inputs=(HD,), codec="h265", robot=None)),
+        Room("live_video", 1, 4, Decimal(3600), groups=(Group("anchor", 1),),
+             record=RoomRecording(mix=(("audio", Decimal(40)), ("HD", Decimal(60)))),
+             mix_for_cdn=RoomMixing()),
+    ),
+    recording=(RecordingTask(1, 2, Decimal(60), records=(HD,), mode="per_stream",
+                             robot="billed"),
+               RecordingTask(1, 2, Decimal(60), robot="files_to_vod")),
+    transcoding=(TranscodingTask(1, 2, Decimal(60), inputs=(HD,), robot="billed"),),
+)
+
+
+def test_rooms_tasks_and_robot_choices_survive_a_round_trip(tmp_path: Path) -> None:
+    """Room recording (per stream, files to VOD; a mix), room mixing (robot not stated; the
+    defaults), per-stream and robot choices of free-standing tasks: saved, read back equal."""
+    path = tmp_path / "tasks.json"
+    save_scenario(WITH_TASKS, path)
+    assert read_scenario(path) == WITH_TASKS
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["rooms"][0]["record"] == {"mode": "per_stream", "records": ["1280x720"] * 2,
+                                          "robot": "files_to_vod"}
+    assert data["rooms"][0]["mix_for_cdn"] == {"codec": "h265", "inputs": ["1280x720"],
+                                               "robot": None}
+    assert data["rooms"][1]["record"] == {"mode": "mixed", "mix": {"audio": 40, "HD": 60},
+                                          "robot": "billed"}
+    assert data["rooms"][1]["mix_for_cdn"] == {"codec": "h264", "inputs": [], "robot": "billed"}
+    assert [(t.get("mode"), t.get("robot")) for t in data["recording"]] == [
+        ("per_stream", "billed"), (None, "files_to_vod")]
+    assert data["transcoding"][0]["robot"] == "billed"
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_a_file_without_the_new_fields_is_written_without_them(path: Path) -> None:
+    """An example (none states a room task or a robot) is written back without record,
+    mix_for_cdn, mode or robot: a file from before stays a file from before."""
+    data = json.loads(dump_scenario(read_scenario(path)))
+    for room in data["rooms"]:
+        assert not {"record", "mix_for_cdn"} & set(room)
+    for task in data["recording"] + data["transcoding"]:
+        assert not {"mode", "robot"} & set(task)
+
+
+def test_a_room_recording_without_a_robot_bills_it_and_says_so_when_written() -> None:
+    """"record": {...} without "robot" is the room default, billed; written back, it is stated;
+    "mix_for_cdn" without one is billed too, and null leaves it unstated."""
+    scenario = parse_scenario(_minimal(minutes=10, record={}, mix_for_cdn={}))
+    record, mixing = scenario.rooms[0].record, scenario.rooms[0].mix_for_cdn
+    assert record == RoomRecording(records=(), mode="mixed", robot="billed")
+    assert mixing == RoomMixing(robot="billed")
+    assert json.loads(dump_scenario(scenario))["rooms"][0]["record"]["robot"] == "billed"
+    unstated = parse_scenario(_minimal(minutes=10, mix_for_cdn={"robot": None}))
+    assert unstated.rooms[0].mix_for_cdn == RoomMixing(robot=None)
+
+
+@pytest.mark.parametrize(
+    ("room", "message"),
+    [
+        ({"record": {"mode": "split"}},
+         "rooms[0].record.mode: 'split' must be one of: mixed, per_stream"),
+        ({"record": {"robot": "maybe"}},
+         "rooms[0].record.robot: 'maybe' must be one of: billed, files_to_vod"),
+        ({"record": {"mode": "per_stream"}},
+         "rooms[0].record.records: an empty list names no stream, and mode per_stream records "
+         "one file per listed stream"),
+        ({"mix_for_cdn": {"robot": "files_to_vod"}},
+         "rooms[0].mix_for_cdn.robot: 'files_to_vod' is a choice of recording tasks"),
+        ({"record": {"records": ["640x360"]}},
+         "rooms[0].record.records: '640x360' is video, and audio_call rooms carry audio only"),
+        ({"record": {"records": "640x360"}},
+         "rooms[0].record.records: '640x360' must be a list of WIDTHxHEIGHT"),
+        ({"record": {"records": ["640x360"] * 51}},
+         "rooms[0].record.records: 51 streams at once is more than 50"),
+    ],
+)
+def test_bad_room_tasks_in_a_file_are_refused_by_path_value_and_rule(
+    room: dict[str, object], message: str
+) -> None:
+    """Each refusal names the full path of the field, the value and the rule or limit."""
+    with pytest.raises(InputError) as caught:
+        parse_scenario(_minimal(minutes=10, **room))
+    assert caught.value.message.startswith(message)
+
+
+def test_a_free_standing_tasks_robot_choice_is_refused_by_path() -> None:
+    """recording[0].robot and transcoding[0].robot are named in full."""
+    for key, robot, message in (
+        ("recording", "maybe", "recording[0].robot: 'maybe' must be one of: billed, "
+         "files_to_vod"),
+        ("transcoding", "files_to_vod", "transcoding[0].robot: 'files_to_vod' is a choice of "
+         "recording tasks"),
+    ):
+        data = {"format": "trtc-estimate/1",
+                key: [{"tasks_per_day": 1, "days": 1, "minutes": 1, "robot": robot}]}
+        with pytest.raises(InputError) as caught:
+            parse_scenario(json.dumps(data))
+        assert caught.value.message.startswith(message)

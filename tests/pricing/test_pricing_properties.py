@@ -21,7 +21,15 @@ from estimator_gui.pricing import (
     TranscodingTask,
     price,
 )
-from estimator_gui.pricing.scenario import AUDIO_SERVICES, CALL_ROLES, LIVE_ROLES, SERVICES, TIERS
+from estimator_gui.pricing.scenario import (
+    AUDIO_SERVICES,
+    CALL_ROLES,
+    LIVE_ROLES,
+    SERVICES,
+    TIERS,
+    RoomMixing,
+    RoomRecording,
+)
 
 CARD = default_rate_card()
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -75,10 +83,42 @@ def groups(draw: st.DrawFn, service: str) -> Group:
     )
 
 
+ROBOTS = st.sampled_from((None, "billed", "files_to_vod"))
+
+
+@st.composite
+def room_recordings(draw: st.DrawFn, video: bool) -> RoomRecording:
+    """A room's "record every session": mixed or per stream (at least one video stream)."""
+    if video and draw(st.booleans()):
+        return RoomRecording(
+            records=draw(st.lists(STREAM, min_size=1, max_size=3).map(tuple)),
+            mode="per_stream",
+            robot=draw(st.sampled_from(("billed", "files_to_vod"))),
+        )
+    use_mix = draw(st.booleans())
+    return RoomRecording(
+        records=() if use_mix or not video else draw(STREAMS),
+        mix=draw(mixes(video)) if use_mix else None,
+        robot=draw(st.sampled_from(("billed", "files_to_vod"))),
+    )
+
+
+@st.composite
+def room_mixings(draw: st.DrawFn, video: bool) -> RoomMixing:
+    use_mix = draw(st.booleans())
+    return RoomMixing(
+        inputs=() if use_mix or not video else draw(STREAMS),
+        mix=draw(mixes(video)) if use_mix else None,
+        codec=draw(st.sampled_from(("h264", "h265"))),
+        robot=draw(st.sampled_from((None, "billed"))),
+    )
+
+
 @st.composite
 def rooms(draw: st.DrawFn) -> Room:
     service = draw(st.sampled_from(SERVICES))
     live = service in ("live_audio", "live_video")
+    video = service not in AUDIO_SERVICES
     return Room(
         service=service,
         rooms_per_day=draw(st.integers(0, 20)),
@@ -90,19 +130,28 @@ def rooms(draw: st.DrawFn) -> Room:
         if service == "live_video"
         else "standard",
         delivery=draw(st.sampled_from(("low_latency", "cdn"))) if live else "low_latency",
+        record=draw(st.none() | room_recordings(video)),
+        mix_for_cdn=draw(st.none() | room_mixings(video)),
     )
 
 
 @st.composite
 def recordings(draw: st.DrawFn) -> RecordingTask:
-    use_mix = draw(st.booleans())
+    per_stream = draw(st.booleans())
+    use_mix = not per_stream and draw(st.booleans())
     return RecordingTask(
         tasks_per_day=draw(st.integers(0, 10)),
         days=draw(st.integers(1, 31)),
         seconds=draw(SECONDS),
-        records=() if use_mix else draw(STREAMS),
+        records=(
+            draw(st.lists(STREAM, min_size=1, max_size=3).map(tuple))
+            if per_stream
+            else () if use_mix else draw(STREAMS)
+        ),
         mix=draw(mixes(True)) if use_mix else None,
         label=draw(LABEL),
+        mode="per_stream" if per_stream else "mixed",
+        robot=draw(ROBOTS),
     )
 
 
@@ -117,6 +166,7 @@ def transcodings(draw: st.DrawFn) -> TranscodingTask:
         inputs=() if use_mix else draw(STREAMS),
         mix=draw(mixes(True)) if use_mix else None,
         label=draw(LABEL),
+        robot=draw(st.sampled_from((None, "billed"))),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from decimal import Decimal
 from fractions import Fraction
@@ -12,15 +13,22 @@ from hypothesis import given
 from pricing_builders import ROOT, group, line, priced, room
 from test_pricing_properties import CARD, SCENARIOS, SETTINGS
 
+from estimator_gui.files.ratecard_io import shipped_rate_card
 from estimator_gui.files.scenario_io import read_scenario
 from estimator_gui.pricing import Breakdown, Relay, Scenario, price
 from estimator_gui.pricing.shares import (
+    PERCENT_QUANTUM,
     QUANTUM,
+    ItemShare,
     gross_by_item,
     gross_by_service_and_tier,
     gross_by_source,
     item_of,
+    item_shares,
+    line_net_shares,
     line_shares,
+    net_by,
+    room_shares,
 )
 
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.json"))
@@ -53,6 +61,35 @@ def assert_shares_add_up(breakdown: Breakdown) -> None:
     # Relay is no usage of a room or task: it shows only in its line.
     billed = {u.source for item in breakdown.lines for u in item.usages if u.billed}
     assert set(gross_by_source(breakdown)) == billed
+    assert_items_add_up(breakdown)
+
+
+def assert_items_add_up(breakdown: Breakdown) -> None:
+    """Each line's net is shared by seconds like its gross; the rooms' and tasks' gross, net and
+    total add up to the breakdown's gross, subtotal and total, to the last digit; each total is
+    its net less the discount's percentage; percents add up to 100 (all 0 when the total is);
+    grouped by room, the same sums hold."""
+    for item in breakdown.lines:
+        assert _sum(share for _usage, share in line_net_shares(item)) == item.net
+    assert _sum(net_by(breakdown, lambda _line, _usage: "all").values()) == breakdown.subtotal
+    items = item_shares(breakdown)
+    # A percent is rounded down per item and what is left goes to the largest: within one
+    # quantum per item of the exact ratio, for an item and for a room (its items added up).
+    bound = len(items) * Fraction(PERCENT_QUANTUM)
+    for table in (items, room_shares(breakdown)):
+        assert len({entry.source for entry in table}) == len(table)
+        assert _sum(entry.gross for entry in table) == breakdown.gross
+        assert _sum(entry.net for entry in table) == breakdown.subtotal
+        assert _sum(entry.total for entry in table) == breakdown.total
+        shares = [entry.share for entry in table]
+        assert _sum(shares) == (100 if breakdown.total > 0 else 0)
+        for entry in table:
+            kept = entry.net * (100 - breakdown.discount_percent) / 100
+            assert entry.total == kept
+            assert 0 <= entry.net <= entry.gross
+            if breakdown.total > 0:
+                exact = Fraction(entry.total) * 100 / Fraction(breakdown.total)
+                assert abs(Fraction(entry.share) - exact) < bound
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: Path(p).stem)
@@ -66,6 +103,80 @@ def test_every_example_is_shared_out_exactly(path: Path) -> None:
 @given(SCENARIOS)
 def test_generated_scenarios_are_shared_out_exactly(scenario: Scenario) -> None:
     assert_shares_add_up(price(scenario, CARD))
+
+
+CURRENT = shipped_rate_card("trtc-intl-2026-12")
+
+
+ROOM_TASKS = ROOT / "tests" / "pricing" / "data" / "tutoring_room_tasks.json"
+
+
+@pytest.mark.parametrize("path", [*EXAMPLES, ROOM_TASKS], ids=lambda p: Path(p).stem)
+def test_every_example_is_shared_out_exactly_on_the_current_card(path: Path) -> None:
+    """Rounded per day, with weighted free minutes by day: the same exact sums."""
+    breakdown = price(read_scenario(path), CURRENT)
+    assert_shares_add_up(breakdown)
+    discounted = price(dataclasses.replace(read_scenario(path), discount_percent=Decimal("12.5")),
+                       CURRENT)
+    assert_items_add_up(discounted)
+
+
+@SETTINGS
+@given(SCENARIOS)
+def test_generated_scenarios_are_shared_out_exactly_on_the_current_card(
+    scenario: Scenario,
+) -> None:
+    assert_shares_add_up(price(scenario, CURRENT))
+
+
+def test_each_rooms_share_is_its_part_after_free_minutes_and_discount() -> None:
+    """Two audio rooms, one participant and two, 30 minutes each: 90 audio minutes (0.0891).
+    30 free minutes leave 60 (0.0594), a third and two thirds of it by seconds (0.0198 and
+    0.0396); a 10% discount leaves 0.01782 and 0.03564; 33.333333% and 66.666667% (the
+    millionth left goes to the larger)."""
+    breakdown = priced(
+        room("audio_call", group("participant", 1), minutes_each=30, label="one"),
+        room("audio_call", group("participant", 2), minutes_each=30),
+        free_minutes=30,
+        discount_percent=Decimal(10),
+    )
+    assert item_shares(breakdown) == (
+        ItemShare("rooms[0]", "rooms[0]", "audio_call", "one", Decimal("0.0297"),
+                  Decimal("0.0198"), Decimal("0.01782"), Decimal("33.333333")),
+        ItemShare("rooms[1]", "rooms[1]", "audio_call", "", Decimal("0.0594"),
+                  Decimal("0.0396"), Decimal("0.03564"), Decimal("66.666667")),
+    )
+
+
+def test_a_rooms_tasks_stand_apart_and_count_in_the_room() -> None:
+    """The recorded tutoring room: its groups (rooms[0]) and its recording with the robot
+    (rooms[0].record: 534.204 recording + 356.004 robot) are items of their own that
+    room_shares adds up to the room; the show, its mixing and the relay follow."""
+    breakdown = price(read_scenario(ROOM_TASKS), CARD)
+    items = {entry.source: entry for entry in item_shares(breakdown)}
+    assert list(items) == ["rooms[0]", "rooms[0].record", "rooms[1]", "rooms[1].mix_for_cdn",
+                           "relay"]
+    assert items["rooms[0].record"].gross == Decimal("890.208")
+    assert (items["rooms[0].record"].room, items["rooms[0].record"].label) == (
+        "rooms[0]", "1:1 lessons")
+    rooms = {entry.source: entry for entry in room_shares(breakdown)}
+    assert list(rooms) == ["rooms[0]", "rooms[1]", "relay"]
+    assert rooms["rooms[0]"].total == items["rooms[0]"].total + items["rooms[0].record"].total
+    assert rooms["rooms[0]"].service == "video_call"
+
+
+def test_a_room_that_bills_nothing_is_listed_at_zero() -> None:
+    """The live-shopping web viewers go through the CDN: their room is listed, at 0."""
+    breakdown = price(read_scenario(ROOT / "resources" / "examples" / "live_shopping.json"), CARD)
+    web = next(entry for entry in item_shares(breakdown) if entry.source == "rooms[1]")
+    assert (web.gross, web.net, web.total, web.share) == (0, 0, 0, 0)
+
+
+def test_a_total_of_zero_gives_every_share_zero() -> None:
+    """All of it under the free minutes: nothing to share, every percent 0."""
+    breakdown = priced(room("audio_call", group("participant", 2)), free_minutes=10_000)
+    assert breakdown.total == 0
+    assert [entry.share for entry in item_shares(breakdown)] == [0]
 
 
 def test_a_line_is_shared_in_proportion_to_the_seconds() -> None:

@@ -24,8 +24,8 @@ from estimator_gui.pricing import (
     price,
     round_money,
 )
-from estimator_gui.pricing.scenario import RoomRecording
 from estimator_gui.pricing.options import PriceOptions, ValueAddedUse
+from estimator_gui.pricing.scenario import RoomRecording
 from estimator_gui.quote.notices import NOTICE_TEXT, notice_text
 from estimator_gui.quote.tabular import (
     CSV_COLUMNS,
