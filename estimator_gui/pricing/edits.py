@@ -14,12 +14,16 @@ from typing import TypeVar
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import (
     CALL_SERVICES,
+    ROOM_MIXING_ROBOT_DEFAULT,
+    ROOM_RECORDING_ROBOT_DEFAULT,
     SECONDS_PER_MINUTE,
     Group,
     Mix,
     RecordingTask,
     Resolution,
     Room,
+    RoomMixing,
+    RoomRecording,
     Scenario,
     TranscodingTask,
     aggregate_pixels,
@@ -175,13 +179,54 @@ def replace_room(scenario: Scenario, index: int, room: Room) -> Scenario:
 
 
 def new_recording(number: int) -> RecordingTask:
-    return RecordingTask(1, DEFAULT_DAYS, DEFAULT_SECONDS, records=(HD_720,), label=f"#{number}")
+    """A task the window adds states its robot: billed, unless the user says files go to VOD."""
+    return RecordingTask(
+        1,
+        DEFAULT_DAYS,
+        DEFAULT_SECONDS,
+        records=(HD_720,),
+        label=f"#{number}",
+        robot=ROOM_RECORDING_ROBOT_DEFAULT,
+    )
 
 
 def new_transcoding(number: int) -> TranscodingTask:
     return TranscodingTask(
-        1, DEFAULT_DAYS, DEFAULT_SECONDS, inputs=(HD_720, HD_720), label=f"#{number}"
+        1,
+        DEFAULT_DAYS,
+        DEFAULT_SECONDS,
+        inputs=(HD_720, HD_720),
+        label=f"#{number}",
+        robot=ROOM_MIXING_ROBOT_DEFAULT,
     )
+
+
+def published_streams(room: Room) -> tuple[Resolution, ...]:
+    """The video streams a session publishes, as far as the room says: in a live room each
+    anchor's camera (at the resolution the audience receives); in a call, one camera more than
+    a participant receives (everyone sees the others). () when the room carries no video."""
+    if room.is_live:
+        index = main_group_index(room, "audience")
+        watched = room.groups[index].receives if index is not None else ()
+        size = watched[0] if watched else HD_720
+        anchors = role_count(room, "anchor")
+        return (size,) * min(anchors, 50) if room.service == "live_video" else ()
+    index = main_group_index(room, "participant")
+    watched = room.groups[index].receives if index is not None else ()
+    if not watched:
+        return ()
+    return (*watched, watched[-1])[:50]
+
+
+def recording_for(room: Room) -> RoomRecording:
+    """Record every session: the streams the room publishes, mixed into one file, the robot
+    billed (files elsewhere) until the user says the files go to VOD."""
+    return RoomRecording(records=published_streams(room), robot=ROOM_RECORDING_ROBOT_DEFAULT)
+
+
+def mixing_for(room: Room) -> RoomMixing:
+    """Mix every session for the CDN: the streams the room publishes, H.264."""
+    return RoomMixing(inputs=published_streams(room), robot=ROOM_MIXING_ROBOT_DEFAULT)
 
 
 def starting_mix(streams: tuple[Resolution, ...], card: RateCard) -> Mix:

@@ -28,6 +28,7 @@ from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.gui.panels.base import Item, ItemPanel
 from estimator_gui.gui.panels.groups import GroupsBox
 from estimator_gui.gui.panels.help import billing_note, help_text
+from estimator_gui.gui.panels.room_tasks import RoomTasksBox
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.working import Working, verb_receives, working_for
 from estimator_gui.pricing import edits, limits
@@ -183,7 +184,9 @@ class RoomPanel(ItemPanel):
         self.billing_note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
         page_layout = QVBoxLayout(inputs_page)
         page_layout.setContentsMargins(0, 4, 0, 0)
+        self.room_tasks = RoomTasksBox(self, inputs_page)
         page_layout.addWidget(inputs)
+        page_layout.addWidget(self.room_tasks)
         page_layout.addWidget(self.billing_note)
         page_layout.addStretch(1)
         self.pages.addTab(inputs_page, self.tr("Everyday inputs"))
@@ -235,6 +238,7 @@ class RoomPanel(ItemPanel):
         if self.price_list is not None:
             self.price_list.setCurrentIndex(self.price_list.findData(room.audience_price_list))
         self._show_video(room)
+        self.room_tasks.show_room(room)
         self.groups.show_room(room)
         groups = self.tr("Groups (%1)").replace("%1", format_int(len(room.groups)))
         if self.pages.tabText(1) != groups:

@@ -18,11 +18,15 @@ from estimator_gui.gui.working import verb_mixes, verb_records, working_for
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.scenario import (
     CODECS,
+    ROBOT_BILLED,
+    ROBOT_FILES_TO_VOD,
     RecordingTask,
     Resolution,
     Scenario,
     TranscodingTask,
 )
+
+NOT_STATED = "not_stated"  # the robot choice of an older file, which priced no robot
 
 
 class TaskPanel(ItemPanel):
@@ -55,6 +59,22 @@ class TaskPanel(ItemPanel):
                 self.codec.addItem(codec_name(code), code)
             self.grid_row(grid, "codec", self.tr("Output codec"), self.codec)
             self.codec.activated.connect(self._on_codec_chosen)
+        # The robot's own duration: an explicit choice, "not stated" only in older files.
+        self.robot = QComboBox(inputs)
+        self.robot.setObjectName(f"{kind}.robot")
+        self.robot.addItem(self.tr("Billed at the tier it receives"), ROBOT_BILLED)
+        if kind == "recording":
+            self.robot.addItem(self.tr("Files to VOD: not billed"), ROBOT_FILES_TO_VOD)
+        self.robot.addItem(self.tr("Not stated (left out of the estimate)"), NOT_STATED)
+        self.robot.setToolTip(
+            self.tr(
+                "A recording or mixing task puts a robot in the room that receives the streams; "
+                "its own audio/video minutes are billed (TRTC docs 42734, 47631), for recording "
+                "unless the files go to VOD (54633)"
+            )
+        )
+        self.grid_row(grid, "robot", self.tr("Robot's own minutes"), self.robot)
+        self.robot.activated.connect(self._on_robot_chosen)
         self.fit_captions(grid)
         self.working = QLabel(inputs)
         self.working.setObjectName(f"{kind}.working")
@@ -120,6 +140,7 @@ class TaskPanel(ItemPanel):
         self.show_streams(streams, item.mix is not None)
         if self.codec is not None:
             self.codec.setCurrentIndex(self.codec.findData(item.codec))
+        self.robot.setCurrentIndex(self.robot.findData(item.robot or NOT_STATED))
         verb = verb_records() if self.kind == "recording" else verb_mixes()
         working = working_for(streams, item.mix, self.session.rate_card, verb)
         text = self.tr("Each task %1").replace("%1", working.text) + (
@@ -156,6 +177,15 @@ class TaskPanel(ItemPanel):
     ) -> bool:
         field = self.streams_field
         return self.edit(key, lambda t: replace(t, **{field: make(getattr(t, field))}), text, merge)
+
+    def _on_robot_chosen(self, index: int) -> None:
+        robot = self.robot.itemData(index)
+        robot = None if robot == NOT_STATED else robot
+        self.edit(
+            "robot",
+            lambda t: replace(t, robot=robot),
+            self.change_text("robot", self.robot.itemText(index)),
+        )
 
     def _on_codec_chosen(self, index: int) -> None:
         code = self.codec.itemData(index) if self.codec is not None else None
