@@ -17,23 +17,18 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from estimator_gui.gui.breakdown_model import BreakdownTableModel
 from estimator_gui.gui.cards import RateCardActions
-from estimator_gui.gui.chart import BreakdownChart
 from estimator_gui.gui.file_actions import FileActions
-from estimator_gui.gui.inputs import fit_columns
 from estimator_gui.gui.keyboard import (
     WindowUndo,
     chain,
@@ -45,7 +40,7 @@ from estimator_gui.gui.keyboard import (
 from estimator_gui.gui.labels import refusal_text, service_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.gui.panels import MixingRelayPanel, PanelScrollArea, RoomPanel, TaskPanel
-from estimator_gui.gui.plans_view import PlansView
+from estimator_gui.gui.results import ResultsPane
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.totals import TotalsPanel
 from estimator_gui.pricing import limits
@@ -152,43 +147,21 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.tabs, 1)
 
         self.totals = TotalsPanel(session.rate_card.free_minutes, self)
-        self.breakdown_model = BreakdownTableModel(self)
-        self.breakdown_table = QTableView(self)
-        self.breakdown_table.setObjectName("breakdown_table")
-        self.breakdown_table.setModel(self.breakdown_model)
-        self.breakdown_table.verticalHeader().hide()
-        self.breakdown_table.setWordWrap(False)
-        self.breakdown_table.setAlternatingRowColors(True)
-        self.breakdown_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        header = self.breakdown_table.horizontalHeader()
-        # Sized when the rows change, not on every repaint: a drag only rewrites numbers.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(BreakdownTableModel.COL_SERVICE, QHeaderView.ResizeMode.Stretch)
-        self.breakdown_model.modelReset.connect(self._fit_breakdown_columns)
-        self.chart = BreakdownChart(self)
-
-        # The lines, and beside them (a card with packages) the ways to buy the month.
-        self.results = QTabWidget(self)
-        self.results.setObjectName("results")
-        self.results.setDocumentMode(True)
-        self.results.setTabBarAutoHide(True)  # one tab (no packages): no bar
-        self.results.addTab(self.breakdown_table, self.tr("Breakdown"))
-        self.plans = PlansView(self)
-        self.results.addTab(self.plans, self.tr("Ways to buy this month"))
-        self.results.setTabVisible(1, False)
-        right_split = QSplitter(Qt.Orientation.Vertical, self)
-        right_split.addWidget(self.results)
-        right_split.addWidget(self.chart)
-        # Table and chart share the height: the lines are the reason for every figure.
-        right_split.setStretchFactor(0, 1)
-        right_split.setStretchFactor(1, 1)
-        right_split.setSizes([300, 300])
-        right_split.setChildrenCollapsible(False)
+        self.results_pane = ResultsPane(self)
+        pane = self.results_pane
+        # The names tests and the self-test know them by.
+        self.breakdown_model, self.breakdown_table = pane.breakdown_model, pane.breakdown_table
+        self.chart, self.plans, self.results = pane.chart, pane.plans, pane.results
+        self.room_model, self.room_table, self.room_chart = (
+            pane.room_model,
+            pane.room_table,
+            pane.room_chart,
+        )
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
         right_layout.addWidget(self.totals)
-        right_layout.addWidget(right_split, 1)
+        right_layout.addWidget(pane, 1)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setObjectName("main_split")
@@ -279,11 +252,6 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
                 return
 
-    def _fit_breakdown_columns(self) -> None:
-        fit_columns(
-            self.breakdown_table, BreakdownTableModel.COL_SERVICE, BreakdownTableModel.NUMERIC
-        )
-
     # ------------------------------------------------------------------ public
 
     @property
@@ -314,12 +282,8 @@ class MainWindow(QMainWindow):
         return self.session.breakdown
 
     def show_breakdown(self, breakdown: Breakdown) -> None:
-        self.breakdown_model.show_breakdown(breakdown)
         self.totals.show_breakdown(breakdown)
-        shown = self.plans.show_breakdown(breakdown, self.session.rate_card)
-        if self.results.isTabVisible(1) != shown:
-            self.results.setTabVisible(1, shown)
-        self.chart.show_breakdown(breakdown)
+        self.results_pane.show_breakdown(breakdown, self.session.rate_card)
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)

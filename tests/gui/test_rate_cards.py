@@ -120,10 +120,10 @@ def test_a_bad_card_file_is_refused_and_nothing_changes(window, tmp_path, no_mod
 
 
 def test_the_current_cards_plans_show_under_the_totals(window):
-    assert not window.results.isTabVisible(1)  # the 2022 card lists no package
+    assert not window.results.isTabVisible(2)  # the 2022 card lists no package
     _choose(window, CURRENT)
-    assert window.results.isTabVisible(1)
-    window.results.setCurrentIndex(1)
+    assert window.results.isTabVisible(2)
+    window.results.setCurrentIndex(2)
     comparison = window.plans.comparison
     assert comparison is not None
     assert [plan.id for plan in comparison.plans] == [PAY_AS_YOU_GO, "starter-9.9"]

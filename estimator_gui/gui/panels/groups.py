@@ -30,6 +30,7 @@ from estimator_gui.pricing import edits
 from estimator_gui.pricing.scenario import Group, Room
 
 if TYPE_CHECKING:  # only named in signatures: importing it would build its enums at start-up
+    from PySide6.QtGui import QResizeEvent
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from estimator_gui.gui.panels.rooms import RoomPanel
@@ -44,6 +45,20 @@ class GroupTableView(QTableView):
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def fit(self) -> None:
+        """Columns as wide as their text, each text column up to a share of the table's width:
+        on a wide screen labels and receives show whole; the Working column takes the rest."""
+        char = max(self.fontMetrics().averageCharWidth(), 1)
+        widest = max(9, self.width() // (7 * char))  # viewport(): PySide resolves types
+        fit_columns(
+            self, GroupTableModel.COL_WORKING, frozenset({GroupTableModel.COL_COUNT}), widest
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
 
 
 class RoleDelegate(QStyledItemDelegate):
@@ -100,14 +115,7 @@ class GroupsBox(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(GroupTableModel.COL_WORKING, QHeaderView.ResizeMode.Stretch)
         # Text columns narrower than the breakdown's: the working is what this table is read for.
-        self.model.modelReset.connect(
-            lambda: fit_columns(
-                self.table,
-                GroupTableModel.COL_WORKING,
-                frozenset({GroupTableModel.COL_COUNT}),
-                widest_chars=9,
-            )
-        )
+        self.model.modelReset.connect(self.table.fit)
         self.table.setMinimumHeight(100)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_group = QPushButton(self.tr("Add group"), self)

@@ -1,0 +1,106 @@
+"""The results under the totals: the lines by service and tier, by room or task, the ways to buy
+the month; and the chart of the view shown, which says whether it is gross or total."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from estimator_gui.gui.breakdown_model import BreakdownTableModel
+from estimator_gui.gui.chart import BreakdownChart
+from estimator_gui.gui.inputs import fit_columns
+from estimator_gui.gui.plans_view import PlansView
+from estimator_gui.gui.room_view import RoomChart, RoomShareModel
+from estimator_gui.pricing.breakdown import Breakdown
+from estimator_gui.pricing.ratecard import RateCard
+
+ROOMS_TAB, PLANS_TAB = 1, 2  # the views beside the lines by service and tier
+
+
+class ResultsPane(QWidget):
+    """Views of one breakdown above a chart that follows the view shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.breakdown_model = BreakdownTableModel(self)
+        self.breakdown_table = QTableView(self)
+        self.breakdown_table.setObjectName("breakdown_table")
+        self.breakdown_table.setModel(self.breakdown_model)
+        self.breakdown_table.verticalHeader().hide()
+        self.breakdown_table.setWordWrap(False)
+        self.breakdown_table.setAlternatingRowColors(True)
+        self.breakdown_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.breakdown_table.setTabKeyNavigation(False)
+        header = self.breakdown_table.horizontalHeader()
+        # Sized when the rows change, not on every repaint: a drag only rewrites numbers.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(BreakdownTableModel.COL_SERVICE, QHeaderView.ResizeMode.Stretch)
+        self.breakdown_model.modelReset.connect(self._fit_breakdown_columns)
+        self.chart = BreakdownChart(self)
+
+        self.results = QTabWidget(self)
+        self.results.setObjectName("results")
+        self.results.setDocumentMode(True)
+        self.results.addTab(self.breakdown_table, self.tr("By service and tier"))
+        # What drives the total: each room and task, its total and share (kept when shown).
+        self.room_model = RoomShareModel(self)
+        self.room_table = QTableView(self)
+        self.room_table.setObjectName("room_table")
+        self.room_table.setModel(self.room_model)
+        self.room_table.verticalHeader().hide()
+        self.room_table.setTabKeyNavigation(False)
+        self.room_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.results.addTab(self.room_table, self.tr("By room or task"))
+        self.plans = PlansView(self)
+        self.results.addTab(self.plans, self.tr("Ways to buy this month"))
+        self.results.setTabVisible(PLANS_TAB, False)
+        self.room_chart = RoomChart(self)
+        self.charts = QStackedWidget(self)
+        self.charts.addWidget(self.chart)
+        self.charts.addWidget(self.room_chart)
+        self.results.currentChanged.connect(self._on_view_changed)
+        self._breakdown: Breakdown | None = None
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.results)
+        split.addWidget(self.charts)
+        # Table and chart share the height: the lines are the reason for every figure.
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([300, 300])
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+    def show_breakdown(self, breakdown: Breakdown, card: RateCard) -> None:
+        self._breakdown = breakdown
+        self.breakdown_model.show_breakdown(breakdown)
+        self.chart.show_breakdown(breakdown)
+        shown = self.plans.show_breakdown(breakdown, card)
+        if self.results.isTabVisible(PLANS_TAB) != shown:
+            self.results.setTabVisible(PLANS_TAB, shown)
+        if self.results.currentIndex() == ROOMS_TAB:  # kept current only while in view
+            self._show_rooms(breakdown)
+
+    def _show_rooms(self, breakdown: Breakdown) -> None:
+        self.room_model.show_breakdown(breakdown)
+        self.room_chart.show_items(self.room_model, breakdown.currency)
+
+    def _on_view_changed(self, index: int) -> None:
+        if index == ROOMS_TAB and self._breakdown is not None:
+            self._show_rooms(self._breakdown)
+        self.charts.setCurrentIndex(1 if index == ROOMS_TAB else 0)
+
+    def _fit_breakdown_columns(self) -> None:
+        fit_columns(
+            self.breakdown_table, BreakdownTableModel.COL_SERVICE, BreakdownTableModel.NUMERIC
+        )
