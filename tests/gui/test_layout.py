@@ -51,6 +51,32 @@ def pseudo_translation(qapp: QApplication) -> Iterator[PseudoTranslator]:
     yield from installed(PseudoTranslator(qapp))
 
 
+class HangulTranslator(QTranslator):
+    """Every text in Hangul, as a Korean translation reads: fewer characters than English, each
+    about twice as wide, words still separated by spaces (the system's CJK font draws it)."""
+
+    SYLLABLES = "견적회의녹화시간요금방참가자분당무료해상도범주클라우드"
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if not source:
+            return ""
+        words = []
+        for index, word in enumerate(source.split(" ")):
+            keep = "".join(c for c in word if not c.isalpha())  # %1, digits and signs stay
+            size = max(1, (sum(c.isalpha() for c in word) * 3 + 4) // 5)
+            start = (index * 7 + len(word)) % len(self.SYLLABLES)
+            hangul = (self.SYLLABLES * 2)[start : start + size]
+            words.append(hangul + keep if keep else hangul)
+        return " ".join(words)
+
+
+@pytest.fixture
+def hangul_translation(qapp: QApplication) -> Iterator[HangulTranslator]:
+    yield from installed(HangulTranslator(qapp))
+
+
 def _shown(widget: QWidget, text: str) -> str:
     """The text a button draws: '&&' is a literal ampersand, a single '&' marks a shortcut."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -173,6 +199,13 @@ def test_nothing_is_clipped_with_translations_40_percent_longer(
 ):
     window = make_window()
     assert window.tabs.tabText(0).startswith("[Audio call")  # the translation is in use
+    assert _every_tab_clipped(window, qtbot) == []
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_nothing_is_clipped_in_korean_on_a_laptop(hangul_translation, make_window, qtbot, path):
+    window = make_window(path)
+    assert window.tabs.tabText(0)[0] in HangulTranslator.SYLLABLES  # the translation is in use
     assert _every_tab_clipped(window, qtbot) == []
 
 
