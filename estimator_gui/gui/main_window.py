@@ -50,6 +50,7 @@ from estimator_gui.pricing.scenario import SERVICES, Scenario
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from estimator_gui.gui.room_view import RoomChart
     from estimator_gui.gui.settings import AppSettings
 
 # The panels' keys, in the order of their tabs: one per service, then recording, mixing and relay.
@@ -152,11 +153,7 @@ class MainWindow(QMainWindow):
         # The names tests and the self-test know them by.
         self.breakdown_model, self.breakdown_table = pane.breakdown_model, pane.breakdown_table
         self.chart, self.plans, self.results = pane.chart, pane.plans, pane.results
-        self.room_model, self.room_table, self.room_chart = (
-            pane.room_model,
-            pane.room_table,
-            pane.room_chart,
-        )
+        self.room_model, self.room_table = pane.room_model, pane.room_table
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
@@ -253,6 +250,11 @@ class MainWindow(QMainWindow):
                 return
 
     # ------------------------------------------------------------------ public
+
+    @property
+    def room_chart(self) -> RoomChart:
+        """The chart of the view by room or task (built when that view is first shown)."""
+        return self.results_pane.room_chart
 
     @property
     def path(self) -> Path | None:

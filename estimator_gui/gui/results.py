@@ -62,10 +62,9 @@ class ResultsPane(QWidget):
         self.plans = PlansView(self)
         self.results.addTab(self.plans, self.tr("Ways to buy this month"))
         self.results.setTabVisible(PLANS_TAB, False)
-        self.room_chart = RoomChart(self)
+        self._room_chart: RoomChart | None = None  # a second chart: built when first shown
         self.charts = QStackedWidget(self)
         self.charts.addWidget(self.chart)
-        self.charts.addWidget(self.room_chart)
         self.results.currentChanged.connect(self._on_view_changed)
         self._breakdown: Breakdown | None = None
 
@@ -91,6 +90,13 @@ class ResultsPane(QWidget):
         if self.results.currentIndex() == ROOMS_TAB:  # kept current only while in view
             self._show_rooms(breakdown)
 
+    @property
+    def room_chart(self) -> RoomChart:
+        if self._room_chart is None:
+            self._room_chart = RoomChart(self)
+            self.charts.addWidget(self._room_chart)
+        return self._room_chart
+
     def _show_rooms(self, breakdown: Breakdown) -> None:
         self.room_model.show_breakdown(breakdown)
         self.room_chart.show_items(self.room_model, breakdown.currency)
@@ -98,7 +104,7 @@ class ResultsPane(QWidget):
     def _on_view_changed(self, index: int) -> None:
         if index == ROOMS_TAB and self._breakdown is not None:
             self._show_rooms(self._breakdown)
-        self.charts.setCurrentIndex(1 if index == ROOMS_TAB else 0)
+        self.charts.setCurrentWidget(self.room_chart if index == ROOMS_TAB else self.chart)
 
     def _fit_breakdown_columns(self) -> None:
         fit_columns(
