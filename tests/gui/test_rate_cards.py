@@ -4,16 +4,15 @@ relay's registration day, and the plans a card's packages offer."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QSpinBox
+from tests_gui_cli import CLI
 from tests_gui_paths import TUTORING
 
 from estimator_gui.files.scenario_io import read_scenario_file
@@ -23,16 +22,6 @@ from estimator_gui.quote.tabular import plain
 CURRENT, OLD = "trtc-intl-2026-12", "trtc-intl-2022-06"
 
 
-def _cli() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "cli" / "cli_runner.py"
-    spec = importlib.util.spec_from_file_location("cli_runner", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-CLI = _cli()
 
 
 def _cli_total(path: Path, *options: str) -> str:

@@ -24,13 +24,11 @@ own count against this table; ``pytest -s`` prints each step.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 from typing import Any, TypeVar
 
 import pytest
@@ -50,6 +48,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+from tests_gui_cli import CLI
 from tests_gui_paths import TUTORING
 
 from estimator_gui.files.resources import resource
@@ -66,17 +65,6 @@ REQUESTS = Path(__file__).parent / "scenarios"
 LIVE_SHOPPING = resource("examples", "live_shopping.json")
 
 
-def _cli_runner() -> ModuleType:
-    """tests/cli/cli_runner.py, the way the command-line tests run the CLI."""
-    path = Path(__file__).resolve().parents[1] / "cli" / "cli_runner.py"
-    spec = importlib.util.spec_from_file_location("cli_runner", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-CLI = _cli_runner()
 
 
 def _documented_steps(key: str) -> int:
