@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from estimator_gui.files.ratecard_io import default_rate_card, shipped_rate_cards
+from estimator_gui.files.ratecard_io import default_rate_card, is_shipped_id, shipped_rate_card
 from estimator_gui.files.scenario_io import read_scenario_file
-from estimator_gui.gui.application import ensure_application
+from estimator_gui.gui.application import ensure_application, recovery_folder
 from estimator_gui.gui.main_window import MainWindow
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.settings import AppSettings
@@ -46,9 +46,9 @@ def build_window(
     if path is not None:
         try:
             document = read_scenario_file(Path(path))
-            cards = {c.id: c for c in shipped_rate_cards()}
             # The card the file was made with (the 2022 one when it names none).
-            card = cards.get(document.rate_card_id or card.id, card)
+            if document.rate_card_id and is_shipped_id(document.rate_card_id):
+                card = shipped_rate_card(document.rate_card_id)
             session = EstimateSession(document.scenario, card, options=document.options)
         except InputError as refused:
             error = refused
@@ -126,9 +126,7 @@ def main(argv: Sequence[str]) -> int:
     app = ensure_application()
     settings = AppSettings()
     path = start_path(args.file, settings)
-    from estimator_gui.gui.recovery import default_folder  # a path only: QStandardPaths
-
-    window = build_window(path, settings=settings, recovery_folder=default_folder())
+    window = build_window(path, settings=settings, recovery_folder=recovery_folder())
     window.show()
     # After the first frame: an estimate lost in a crash is offered back.
     QTimer.singleShot(0, window.files.begin)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -37,6 +38,15 @@ def ensure_application() -> QApplication:
         # Read when a window first asks for it, not here: QIcon loads files on demand.
         QGuiApplication.setWindowIcon(QIcon(str(resource(*ICON))))
     return app
+
+
+def recovery_folder() -> Path:
+    """``<application data>/recovery``, e.g. ``~/.local/share/trtc-estimator/TRTC price
+    estimator/recovery`` on Linux (the names are the QApplication's, set at start-up)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    if not base:  # no home folder known: still somewhere private to the user
+        base = str(Path.home() / ".local" / "share" / "trtc-estimator")
+    return Path(base) / "recovery"
 
 
 def display_locale(locale: QLocale) -> QLocale:

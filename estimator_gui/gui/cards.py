@@ -11,7 +11,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel
 
-from estimator_gui.files.ratecard_io import default_rate_card, load_rate_card, shipped_rate_cards
+from estimator_gui.files.ratecard_io import (
+    default_rate_card,
+    is_shipped_id,
+    load_rate_card,
+    shipped_rate_card,
+    shipped_rate_cards,
+)
 from estimator_gui.files.scenario_io import ScenarioFile
 from estimator_gui.gui.session import Pricing
 from estimator_gui.pricing.errors import InputError
@@ -42,7 +48,16 @@ class RateCardActions(QObject):
     # ------------------------------------------------------------------ the menu
 
     def build_menu(self, menu: QMenu) -> None:
+        """The menu's items are made when it first opens: reading every shipped card is not
+        part of the first frame."""
         self.menu = menu
+        self._group: QActionGroup | None = None
+        menu.aboutToShow.connect(self.fill_menu)
+
+    def fill_menu(self) -> None:
+        if self._group is not None:
+            return
+        menu = self.menu
         self._group = QActionGroup(self)
         self._group.setExclusive(True)
         for card in shipped_rate_cards():
@@ -68,6 +83,7 @@ class RateCardActions(QObject):
         action.setCheckable(True)
         action.setToolTip(card.id)
         action.triggered.connect(lambda _=False, c=card: self.choose(c))
+        assert self._group is not None
         self._group.addAction(action)
         before = self.open_action if hasattr(self, "open_action") else None
         if before is not None:
@@ -79,6 +95,7 @@ class RateCardActions(QObject):
 
     def cards(self) -> dict[str, RateCard]:
         """Every card the menu offers, by id: the shipped ones and any file opened."""
+        self.fill_menu()
         return dict(self._cards)
 
     # ------------------------------------------------------------------ choosing
@@ -111,6 +128,7 @@ class RateCardActions(QObject):
                 .replace("%2", error.message),
             )
             return False
+        self.fill_menu()
         if card.id not in self._actions:
             self._add_card(card)
         return self.choose(card)
@@ -124,6 +142,8 @@ class RateCardActions(QObject):
         current = self._window.session.pricing
         card_id = document.rate_card_id or default_rate_card().id
         card = self._cards.get(card_id)
+        if card is None and is_shipped_id(card_id):
+            card = shipped_rate_card(card_id)
         if card is None:  # a card this app does not ship, nor has open: price with the one in use
             self._window.show_banner(
                 QCoreApplication.translate(

@@ -39,7 +39,8 @@ from estimator_gui.gui.keyboard import (
 )
 from estimator_gui.gui.labels import refusal_text, service_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
-from estimator_gui.gui.panels import MixingRelayPanel, PanelScrollArea, RoomPanel, TaskPanel
+from estimator_gui.gui.panels.rooms import RoomPanel
+from estimator_gui.gui.panels.scroll import PanelScrollArea
 from estimator_gui.gui.results import ResultsPane
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.totals import TotalsPanel
@@ -50,7 +51,7 @@ from estimator_gui.pricing.scenario import SERVICES, Scenario
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from estimator_gui.gui.room_view import RoomChart
+    from estimator_gui.gui.room_view import RoomChart, RoomShareModel
     from estimator_gui.gui.settings import AppSettings
 
 # The panels' keys, in the order of their tabs: one per service, then recording, mixing and relay.
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
         # The names tests and the self-test know them by.
         self.breakdown_model, self.breakdown_table = pane.breakdown_model, pane.breakdown_table
         self.chart, self.plans, self.results = pane.chart, pane.plans, pane.results
-        self.room_model, self.room_table = pane.room_model, pane.room_table
+        self.room_table = pane.room_table
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
@@ -211,8 +212,12 @@ class MainWindow(QMainWindow):
         if key in SERVICES:
             panel = RoomPanel(session, key)
         elif key == "recording":
+            from estimator_gui.gui.panels.tasks import TaskPanel  # when its tab is first shown
+
             panel = TaskPanel(session, "recording")
         else:
+            from estimator_gui.gui.panels.relay import MixingRelayPanel
+
             panel = MixingRelayPanel(session)
         self._built[key] = panel
         self._scrolls[key].setWidget(panel)
@@ -250,6 +255,11 @@ class MainWindow(QMainWindow):
                 return
 
     # ------------------------------------------------------------------ public
+
+    @property
+    def room_model(self) -> RoomShareModel:
+        """Each room's and task's figures (made when the view by room is first shown)."""
+        return self.results_pane.room_model
 
     @property
     def room_chart(self) -> RoomChart:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from estimator_gui.gui.locale_format import format_decimal, format_money
 from estimator_gui.pricing.breakdown import Breakdown
-from estimator_gui.pricing.plans import PlanComparison, compare_plans
 from estimator_gui.pricing.ratecard import RateCard
+
+if TYPE_CHECKING:  # imported when a card with packages is first shown
+    from estimator_gui.pricing.plans import PlanComparison
 
 
 class PlansView(QWidget):
@@ -38,6 +42,8 @@ class PlansView(QWidget):
         if not card.packages:
             self.comparison = None
             return False
+        from estimator_gui.pricing.plans import compare_plans
+
         comparison = compare_plans(breakdown, card)
         self.comparison = comparison
         names = {package.id: package.title for package in card.packages}

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from estimator_gui.files.atomic import write_bytes_atomic
 from estimator_gui.files.scenario_io import (
@@ -46,12 +46,10 @@ _META_READ_MAX = 5_000_000  # as a scenario file: anything larger is not ours
 
 
 def default_folder() -> Path:
-    """``<application data>/recovery``, e.g. ``~/.local/share/trtc-estimator/TRTC price
-    estimator/recovery`` on Linux (the names are the QApplication's, set at start-up)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    if not base:  # no home folder known: still somewhere private to the user
-        base = str(Path.home() / ".local" / "share" / "trtc-estimator")
-    return Path(base) / "recovery"
+    """Where autosaves go: the application data folder's ``recovery`` (application.py)."""
+    from estimator_gui.gui.application import recovery_folder
+
+    return recovery_folder()
 
 
 def _stamp(moment: datetime) -> str:

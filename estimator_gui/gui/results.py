@@ -3,6 +3,8 @@ the month; and the chart of the view shown, which says whether it is gross or to
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -18,9 +20,11 @@ from estimator_gui.gui.breakdown_model import BreakdownTableModel
 from estimator_gui.gui.chart import BreakdownChart
 from estimator_gui.gui.inputs import fit_columns
 from estimator_gui.gui.plans_view import PlansView
-from estimator_gui.gui.room_view import RoomChart, RoomShareModel
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.ratecard import RateCard
+
+if TYPE_CHECKING:
+    from estimator_gui.gui.room_view import RoomChart, RoomShareModel
 
 ROOMS_TAB, PLANS_TAB = 1, 2  # the views beside the lines by service and tier
 
@@ -50,11 +54,11 @@ class ResultsPane(QWidget):
         self.results.setObjectName("results")
         self.results.setDocumentMode(True)
         self.results.addTab(self.breakdown_table, self.tr("By service and tier"))
-        # What drives the total: each room and task, its total and share (kept when shown).
-        self.room_model = RoomShareModel(self)
+        # What drives the total: each room and task, its total and share (its model and chart
+        # are made, and kept current, once that view is shown).
+        self._room_model: RoomShareModel | None = None
         self.room_table = QTableView(self)
         self.room_table.setObjectName("room_table")
-        self.room_table.setModel(self.room_model)
         self.room_table.verticalHeader().hide()
         self.room_table.setTabKeyNavigation(False)
         self.room_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -91,8 +95,19 @@ class ResultsPane(QWidget):
             self._show_rooms(breakdown)
 
     @property
+    def room_model(self) -> RoomShareModel:
+        if self._room_model is None:
+            from estimator_gui.gui.room_view import RoomShareModel
+
+            self._room_model = RoomShareModel(self)
+            self.room_table.setModel(self._room_model)
+        return self._room_model
+
+    @property
     def room_chart(self) -> RoomChart:
         if self._room_chart is None:
+            from estimator_gui.gui.room_view import RoomChart
+
             self._room_chart = RoomChart(self)
             self.charts.addWidget(self._room_chart)
         return self._room_chart

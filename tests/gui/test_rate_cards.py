@@ -32,6 +32,7 @@ def _cli_total(path: Path, *options: str) -> str:
 
 def _choose(window, card_id: str) -> None:  # type: ignore[no-untyped-def]
     """Rate card > the card, as a click on the menu item does."""
+    window.cards.menu.aboutToShow.emit()  # the person opens the Rate card menu
     action = next(
         a for a in window.cards.menu.actions() if a.objectName() == f"rate_card.{card_id}"
     )
