@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed-stamp
 SYSDEPS_STAMP := $(VENV)/.sysdeps-stamp
 export QT_QPA_PLATFORM ?=
 
-.PHONY: run test check lint bench dist bundle bundle-minimal bundle-onefile sysdeps clean
+.PHONY: run test check lint bench dist bundle bundle-minimal bundle-onefile sysdeps clean \
+	windows test-windows
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,10 +44,10 @@ ARCHIVE := dist/$(DIST_NAME)-linux-$(shell uname -m).tar.gz
 BUNDLE_STAMP := dist/.trtc-estimator.stamp
 MINIMAL_STAMP := dist/.minimal-qtcharts.stamp
 BUNDLE_INPUTS := build.spec pyproject.toml scripts/sysdeps.sh $(shell find estimator_gui resources packaging -type f \
-	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
+	-not -path '*/__pycache__/*' -not -name '*.pyc' -not -path 'packaging/windows/*' 2>/dev/null)
 # one PyInstaller at a time: `make test` and `make bench` may both want a bundle
-PYINSTALLER = mkdir -p build && $(shell command -v flock >/dev/null && echo flock build/.lock) \
-	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN
+BUILD_LOCK := $(shell command -v flock >/dev/null && echo flock build/.lock)
+PYINSTALLER = mkdir -p build && $(BUILD_LOCK) $(VENV)/bin/pyinstaller --noconfirm --log-level WARN
 
 $(BUNDLE_STAMP): $(BUNDLE_INPUTS) $(STAMP) | $(SYSDEPS_STAMP)
 	$(PYINSTALLER) --workpath build/trtc-estimator build.spec
@@ -77,6 +78,39 @@ $(ARCHIVE): $(BUNDLE_STAMP) packaging/linux/trtc-estimator.desktop \
 	@echo "$@: $$(du -h $@ | cut -f1) (folder $$(du -sh dist/trtc-estimator | cut -f1))"
 
 dist: $(ARCHIVE)
+
+# ---- the Windows app, built and tested on Linux under Wine (packaging/windows/winenv.py).
+# `make windows` makes the zip and the per-user installer; `make test-windows` installs the
+# installer into a Wine prefix and proves the installed app (packaging/windows/check_installed.py).
+# Wine, NSIS, a Windows CPython and its wheels are set up once and cached in build/windows/.
+WIN_DIR := build/windows
+WIN_TOOL := $(PY) packaging/windows/winenv.py
+WIN_ENV_STAMP := $(WIN_DIR)/.env-stamp
+WIN_BUNDLE_STAMP := $(WIN_DIR)/.bundle-stamp
+WIN_ZIP := dist/$(DIST_NAME)-windows-x64.zip
+WIN_SETUP := dist/$(DIST_NAME)-windows-x64-setup.exe
+
+$(WIN_ENV_STAMP): packaging/windows/winenv.py packaging/windows/requirements.txt \
+		packaging/windows/icuuc_stub.c constraints.txt | $(STAMP)
+	$(WIN_TOOL) setup
+	touch $@
+
+# the build tools are inputs of the bundle; the rest of the set-up only has to be there
+$(WIN_BUNDLE_STAMP): $(BUNDLE_INPUTS) packaging/windows/requirements.txt constraints.txt \
+		| $(WIN_ENV_STAMP)
+	mkdir -p build && $(BUILD_LOCK) $(WIN_TOOL) build
+	touch $@
+
+$(WIN_ZIP): $(WIN_BUNDLE_STAMP) packaging/windows/README.txt
+	$(WIN_TOOL) zip $@
+
+$(WIN_SETUP): $(WIN_BUNDLE_STAMP) packaging/windows/installer.nsi packaging/icons/trtc-estimator.ico
+	$(WIN_TOOL) installer $@
+
+windows: $(WIN_ZIP) $(WIN_SETUP)
+
+test-windows: windows
+	$(WIN_TOOL) test $(WIN_SETUP) $(WIN_ZIP)
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
