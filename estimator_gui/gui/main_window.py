@@ -221,11 +221,16 @@ class MainWindow(QMainWindow):
             panel = MixingRelayPanel(session)
         self._built[key] = panel
         self._scrolls[key].setWidget(panel)
+        self.refresh_keyboard(panel)
+        return panel
+
+    def refresh_keyboard(self, panel: QWidget) -> None:
+        """Alt shortcuts, Undo keys and the Tab order for ``panel`` (again, when a page of it
+        was built later)."""
         give_panel_mnemonics(panel, set(self._mnemonics))
         self._undo_keys.watch_all(panel)
         # Tab walks the title, the tabs, this panel top to bottom, then the totals' inputs.
         chain([self.title_edit, self.tabs.tabBar(), *tab_stops(panel), *self._after_panels()])
-        return panel
 
     def _after_panels(self) -> list[QWidget]:
         return [self.totals.free_spin, self.totals.discount_spin, self.breakdown_table]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -26,7 +27,13 @@ from estimator_gui.gui.labels import (
 )
 from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.gui.panels.base import Item, ItemPanel
-from estimator_gui.gui.panels.groups import GroupsBox
+
+if TYPE_CHECKING:  # the Groups page and its modules load when it is first shown
+    from PySide6.QtWidgets import QTableView
+
+    from estimator_gui.gui.group_model import GroupTableModel
+    from estimator_gui.gui.panels.groups import GroupsBox
+    from estimator_gui.gui.panels.mix_editor import MixEditor
 from estimator_gui.gui.panels.help import billing_note, help_text
 from estimator_gui.gui.panels.room_tasks import RoomTasksBox
 from estimator_gui.gui.session import EstimateSession
@@ -174,10 +181,7 @@ class RoomPanel(ItemPanel):
             self.price_list.activated.connect(self._on_price_list_chosen)
         self.fit_captions(grid)
 
-        self.groups = GroupsBox(self, self.pages)
-        self.model, self.table = self.groups.model, self.groups.table
-        self.mix_editor = self.groups.mix_editor
-        self.group_working, self.group_warning = self.groups.working, self.groups.warning
+        self._groups: GroupsBox | None = None  # built when the Groups page is first shown
         self.billing_note = QLabel(billing_note(service), inputs_page)
         self.billing_note.setObjectName(f"{service}.billing_note")
         self.billing_note.setWordWrap(True)
@@ -190,12 +194,62 @@ class RoomPanel(ItemPanel):
         page_layout.addWidget(self.billing_note)
         page_layout.addStretch(1)
         self.pages.addTab(inputs_page, self.tr("Everyday inputs"))
-        self.pages.addTab(self.groups, self.tr("Groups"))
+        self.pages.addTab(QWidget(self.pages), self.tr("Groups"))
+        self.pages.currentChanged.connect(self._on_page_shown)
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(self.pages, 1)
         self.align_spin_boxes()
         self.show_scenario(session.scenario)
+
+    # ------------------------------------------------------------------ the Groups page
+
+    @property
+    def groups(self) -> GroupsBox:
+        """The Groups page, built the first time it is shown or asked for."""
+        if self._groups is None:
+            from estimator_gui.gui.panels.groups import GroupsBox
+
+            self._groups = GroupsBox(self, self.pages)
+            current = self.pages.currentIndex()
+            with QSignalBlocker(self.pages):
+                placeholder = self.pages.widget(1)
+                text = self.pages.tabText(1)
+                self.pages.removeTab(1)
+                self.pages.insertTab(1, self._groups, text)
+                self.pages.setCurrentIndex(current)
+            placeholder.deleteLater()
+            room = self.current_item()
+            if room is not None:
+                self._groups.show_room(room)
+            refresh = getattr(self.window(), "refresh_keyboard", None)
+            if refresh is not None:
+                refresh(self)  # its captions, Tab order and Undo keys, as the rest has
+        return self._groups
+
+    @property
+    def model(self) -> GroupTableModel:
+        return self.groups.model
+
+    @property
+    def table(self) -> QTableView:
+        return self.groups.table
+
+    @property
+    def mix_editor(self) -> MixEditor:
+        return self.groups.mix_editor
+
+    @property
+    def group_working(self) -> QLabel:
+        return self.groups.working
+
+    @property
+    def group_warning(self) -> QLabel:
+        return self.groups.warning
+
+    def _on_page_shown(self, index: int) -> None:
+        if index == 1:
+            self.groups  # noqa: B018 - built on first show
 
     # ------------------------------------------------------------------ ItemPanel
 
@@ -239,7 +293,8 @@ class RoomPanel(ItemPanel):
             self.price_list.setCurrentIndex(self.price_list.findData(room.audience_price_list))
         self._show_video(room)
         self.room_tasks.show_room(room)
-        self.groups.show_room(room)
+        if self._groups is not None:
+            self._groups.show_room(room)
         groups = self.tr("Groups (%1)").replace("%1", format_int(len(room.groups)))
         if self.pages.tabText(1) != groups:
             self.pages.setTabText(1, groups)
