@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -51,6 +51,7 @@ from estimator_gui.pricing.scenario import SERVICES, Scenario
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from estimator_gui.gui.plans_view import PlansView
     from estimator_gui.gui.room_view import RoomChart, RoomShareModel
     from estimator_gui.gui.settings import AppSettings
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.session = session
         self.session.setParent(self)
+        self._shown_once = False
         self.files = FileActions(self, path, settings, recovery_folder)
 
         self.banner = QLabel(self)
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
         pane = self.results_pane
         # The names tests and the self-test know them by.
         self.breakdown_model, self.breakdown_table = pane.breakdown_model, pane.breakdown_table
-        self.chart, self.plans, self.results = pane.chart, pane.plans, pane.results
+        self.chart, self.results = pane.chart, pane.results
         self.room_table = pane.room_table
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_shown)
         self._on_tab_shown(self.tabs.currentIndex())
         self._update_title()
+        self._shown_once = True
         self.resize(1440, 900)
         if settings is not None:
             settings.restore_window(self)
@@ -221,7 +224,10 @@ class MainWindow(QMainWindow):
             panel = MixingRelayPanel(session)
         self._built[key] = panel
         self._scrolls[key].setWidget(panel)
-        self.refresh_keyboard(panel)
+        if self._shown_once:
+            self.refresh_keyboard(panel)
+        else:  # the first panel: its keyboard set-up waits for the first frame, not the reverse
+            QTimer.singleShot(0, self, lambda: self.refresh_keyboard(panel))  # dies with self
         return panel
 
     def refresh_keyboard(self, panel: QWidget) -> None:
@@ -260,6 +266,11 @@ class MainWindow(QMainWindow):
                 return
 
     # ------------------------------------------------------------------ public
+
+    @property
+    def plans(self) -> PlansView:
+        """The ways to buy the month (made when a card with packages is first used)."""
+        return self.results_pane.plans
 
     @property
     def room_model(self) -> RoomShareModel:

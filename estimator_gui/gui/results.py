@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from estimator_gui.gui.breakdown_model import BreakdownTableModel
 from estimator_gui.gui.chart import BreakdownChart
 from estimator_gui.gui.inputs import fit_columns
-from estimator_gui.gui.plans_view import PlansView
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.ratecard import RateCard
 
 if TYPE_CHECKING:
+    from estimator_gui.gui.plans_view import PlansView
     from estimator_gui.gui.room_view import RoomChart, RoomShareModel
 
 ROOMS_TAB, PLANS_TAB = 1, 2  # the views beside the lines by service and tier
@@ -63,9 +63,7 @@ class ResultsPane(QWidget):
         self.room_table.setTabKeyNavigation(False)
         self.room_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.results.addTab(self.room_table, self.tr("By room or task"))
-        self.plans = PlansView(self)
-        self.results.addTab(self.plans, self.tr("Ways to buy this month"))
-        self.results.setTabVisible(PLANS_TAB, False)
+        self._plans: PlansView | None = None  # made when a card with packages is first used
         self._room_chart: RoomChart | None = None  # a second chart: built when first shown
         self.charts = QStackedWidget(self)
         self.charts.addWidget(self.chart)
@@ -88,11 +86,22 @@ class ResultsPane(QWidget):
         self._breakdown = breakdown
         self.breakdown_model.show_breakdown(breakdown)
         self.chart.show_breakdown(breakdown)
-        shown = self.plans.show_breakdown(breakdown, card)
-        if self.results.isTabVisible(PLANS_TAB) != shown:
-            self.results.setTabVisible(PLANS_TAB, shown)
+        if card.packages or self._plans is not None:
+            shown = self.plans.show_breakdown(breakdown, card)
+            if self.results.isTabVisible(PLANS_TAB) != shown:
+                self.results.setTabVisible(PLANS_TAB, shown)
         if self.results.currentIndex() == ROOMS_TAB:  # kept current only while in view
             self._show_rooms(breakdown)
+
+    @property
+    def plans(self) -> PlansView:
+        if self._plans is None:
+            from estimator_gui.gui.plans_view import PlansView
+
+            self._plans = PlansView(self)
+            self.results.addTab(self._plans, self.tr("Ways to buy this month"))
+            self.results.setTabVisible(PLANS_TAB, False)
+        return self._plans
 
     @property
     def room_model(self) -> RoomShareModel:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from tests_gui_paths import TUTORING
 
 from estimator_gui.gui.app import build_window
@@ -35,6 +35,7 @@ def make_window(qtbot):  # type: ignore[no-untyped-def]
     def make(path: Path | str | None = TUTORING) -> MainWindow:
         window = build_window(path)
         qtbot.addWidget(window)
+        QApplication.processEvents()  # what follows the first frame (keyboard set-up) is done
         return window
 
     return make
