@@ -37,7 +37,8 @@ NOTICE_TEXT = {
     "robot_duration_not_listed": QT_TRANSLATE_NOOP(
         "Notices",
         "Recording and mixing robots also incur audio/video duration (unless the files go to "
-        "VOD); add a robot group to a room to price it.",
+        "VOD); a task that does not state its robot leaves it out: choose the robot's minutes on "
+        "the task to price it.",
     ),
     "robot_listed_twice": QT_TRANSLATE_NOOP(
         "Notices",
