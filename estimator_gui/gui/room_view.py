@@ -45,9 +45,13 @@ def item_title(item: ItemShare, index: dict[str, int]) -> str:
         "record": QCoreApplication.translate("RoomShareModel", "recording of every session"),
         "mix_for_cdn": QCoreApplication.translate("RoomShareModel", "mixing for the CDN"),
     }
-    name = item.label or QCoreApplication.translate("RoomShareModel", "%1 #%2").replace(
-        "%1", service_name(item.service)
-    ).replace("%2", str(index.get(top, 0) + 1))
+    name = item.label or service_name(item.service)  # relay: one of its kind, no number
+    if not item.label and top in index:
+        name = (
+            QCoreApplication.translate("RoomShareModel", "%1 #%2")
+            .replace("%1", name)
+            .replace("%2", str(index[top] + 1))
+        )
     if rest:
         return (
             QCoreApplication.translate("RoomShareModel", "%1 / %2")

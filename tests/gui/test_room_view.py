@@ -38,6 +38,7 @@ def test_the_view_and_its_chart_follow_each_change(window):
     assert "after free minutes and discount" in window.room_chart.chart().title()
     names = [window.room_model.index(r, 0).data() for r in range(window.room_model.rowCount())]
     assert names[0] == "1:1 lessons" and "lessons" in names  # the example's room, then its task
+    assert names[-1] == "Relay to CDN"  # one of its kind: no number
     assert window.room_chart.names == list(reversed(names))
     before = window.room_model.items[0].total
     window.panel("video_call").rooms_per_day.spin.setValue(20)  # half the lessons
