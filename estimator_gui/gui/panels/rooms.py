@@ -25,7 +25,7 @@ from estimator_gui.gui.labels import (
     role_name,
     service_name,
 )
-from estimator_gui.gui.locale_format import format_decimal, format_int
+from estimator_gui.gui.locale_format import format_int
 from estimator_gui.gui.panels.base import Item, ItemPanel
 
 if TYPE_CHECKING:  # the Groups page and its modules load when it is first shown
@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the Groups page and its modules load when it is first shown
     from estimator_gui.gui.panels.groups import GroupsBox
     from estimator_gui.gui.panels.mix_editor import MixEditor
 from estimator_gui.gui.panels.help import billing_note, help_text
+from estimator_gui.gui.panels.marks import overrides_text, role_note
 from estimator_gui.gui.panels.room_tasks import RoomTasksBox
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.working import Working, verb_receives, working_for
@@ -43,7 +44,6 @@ from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import (
     AUDIENCE_PRICE_LISTS,
     DELIVERIES,
-    SECONDS_PER_MINUTE,
     Group,
     Resolution,
     Room,
@@ -342,42 +342,18 @@ class RoomPanel(ItemPanel):
     # ------------------------------------------------------------------ marks
 
     def _show_overrides(self, room: Room) -> None:
-        """Say which groups stay another time than the room's session: a quote that looks like
-        it follows the session slider must not quietly bill 40 minutes of a 120-minute show."""
-        overrides = edits.minutes_overrides(room)
-        lines = []
-        for override in overrides:
-            group = room.groups[override.index]
-            lines.append(
-                self.tr("%1 stays %2 min (session: %3 min)")
-                .replace("%1", group.label or role_name(group.role))
-                .replace("%2", format_decimal(override.seconds / SECONDS_PER_MINUTE, None))
-                .replace("%3", format_decimal(override.room_seconds / SECONDS_PER_MINUTE, None))
-            )
-        text = "\n".join(f"\u26a0 {line}" for line in lines)
+        text = overrides_text(room)
         if self.overrides.text() != text:
             self.overrides.setText(text)
-        if self.overrides.isHidden() == bool(lines):
-            self.overrides.setVisible(bool(lines))
-            self.follow_room.setVisible(bool(lines))
+        if self.overrides.isHidden() == bool(text):
+            self.overrides.setVisible(bool(text))
+            self.follow_room.setVisible(bool(text))
 
     def _show_role_note(self, key: str, widget: SliderSpinBox, room: Room, role: str) -> None:
-        """The slider counts every member of the role; with several groups, say which one a
-        change goes to."""
-        groups = edits.role_group_count(room, role)
-        text = ""
-        if groups > 1:
-            index = edits.main_group_index(room, role)
-            assert index is not None
-            main = room.groups[index]
-            text = (
-                self.tr("%1 in %2 groups; a change goes to the largest group, %3 (%4)")
-                .replace("%1", format_int(edits.role_count(room, role)))
-                .replace("%2", format_int(groups))
-                .replace("%3", main.label or role_name(role))
-                .replace("%4", format_int(main.count))
-            )
-        tip = "\n".join(part for part in (help_text(self.service, key), text) if part)
+        """The slider counts every member of the role; its tooltip says which group a change
+        goes to when the role has several."""
+        note = role_note(room, role)
+        tip = "\n".join(part for part in (help_text(self.service, key), note) if part)
         if widget.spin.toolTip() != tip:
             widget.spin.setToolTip(tip)
             widget.slider.setToolTip(tip)
