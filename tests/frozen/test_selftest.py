@@ -22,7 +22,7 @@ import estimator_gui.quote as quote
 from estimator_gui.files.ratecard_io import default_rate_card
 from estimator_gui.files.resources import resource
 from estimator_gui.files.scenario_io import read_scenario
-from estimator_gui.gui import selftest
+from estimator_gui.gui import selftest, selftest_text
 from estimator_gui.gui.app import build_window
 from estimator_gui.pricing.engine import price
 
@@ -244,8 +244,8 @@ def test_a_self_test_without_fonts_fails_saying_text_does_not_render(tmp_path):
 @pytest.mark.parametrize(
     ("locale", "script", "sample"),
     [
-        ("ko_KR.UTF-8", "Hangul", selftest.HANGUL_SAMPLE),
-        ("zh_CN.UTF-8", "Han", selftest.HAN_SAMPLE),
+        ("ko_KR.UTF-8", "Hangul", selftest_text.HANGUL_SAMPLE),
+        ("zh_CN.UTF-8", "Han", selftest_text.HAN_SAMPLE),
     ],
 )
 def test_a_korean_or_chinese_window_without_a_cjk_font_fails(tmp_path, locale, script, sample):
@@ -294,11 +294,13 @@ def test_a_label_drawn_as_one_box_repeated_fails(qapp, monkeypatch):
     label = QLabel("Rooms per day", window.centralWidget())
     window.centralWidget().layout().addWidget(label)
     window.show()
-    assert selftest._known_label(window) is label
-    drawn = selftest._glyph
+    assert selftest_text._known_label(window) is label
+    drawn = selftest_text._glyph
     box = drawn(label.font(), "\u25a1")  # WHITE SQUARE, as a missing glyph looks
     boxes = "Romsperday"  # the label's letters; the Latin sample "Hxg" still renders
-    monkeypatch.setattr(selftest, "_glyph", lambda font, c: box if c in boxes else drawn(font, c))
+    monkeypatch.setattr(
+        selftest_text, "_glyph", lambda font, c: box if c in boxes else drawn(font, c)
+    )
     with pytest.raises(selftest.SelfTestError) as refused:
         selftest.check_text(window)
     assert str(refused.value).startswith(
@@ -311,14 +313,14 @@ def test_text_drawn_as_nothing_fails(qapp, monkeypatch):
     from PySide6.QtGui import QFont
 
     font = QFont()
-    blank = selftest._glyph(font, " ")
-    monkeypatch.setattr(selftest, "_glyph", lambda font, character: blank)
+    blank = selftest_text._glyph(font, " ")
+    monkeypatch.setattr(selftest_text, "_glyph", lambda font, character: blank)
     with pytest.raises(
         selftest.SelfTestError,
         match=r"Han text does not render: '价格总计元' in "
         r"the font .* draws nothing",
     ):
-        selftest.check_script(font, selftest.HAN_SAMPLE, "Han text")
+        selftest.check_script(font, selftest_text.HAN_SAMPLE, "Han text")
 
 
 def test_a_sample_of_one_character_cannot_prove_anything(qapp):
