@@ -11,7 +11,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from estimator_gui.files.ratecard_io import default_rate_card, is_shipped_id, shipped_rate_card
@@ -129,5 +128,5 @@ def main(argv: Sequence[str]) -> int:
     window = build_window(path, settings=settings, recovery_folder=recovery_folder())
     window.show()
     # After the first frame: an estimate lost in a crash is offered back.
-    QTimer.singleShot(0, window.files.begin)
+    window.first_frame.then(window.files.begin)
     return app.exec()

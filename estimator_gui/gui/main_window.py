@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from estimator_gui.gui.cards import RateCardActions
 from estimator_gui.gui.file_actions import FileActions
+from estimator_gui.gui.first_frame import FirstFrame
 from estimator_gui.gui.keyboard import (
     WindowUndo,
     chain,
@@ -49,7 +50,7 @@ from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.scenario import SERVICES, Scenario
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from estimator_gui.gui.plans_view import PlansView
     from estimator_gui.gui.room_view import RoomChart, RoomShareModel
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self.session.setParent(self)
         self._shown_once = False
+        # What the first frame does not need waits for it: see gui/first_frame.py.
+        self.first_frame = FirstFrame(self)
         self.files = FileActions(self, path, settings, recovery_folder)
 
         self.banner = QLabel(self)
@@ -227,7 +230,7 @@ class MainWindow(QMainWindow):
         if self._shown_once:
             self.refresh_keyboard(panel)
         else:  # the first panel: its keyboard set-up waits for the first frame, not the reverse
-            QTimer.singleShot(0, self, lambda: self.refresh_keyboard(panel))  # dies with self
+            self.first_frame.then(lambda: self.refresh_keyboard(panel))
         return panel
 
     def refresh_keyboard(self, panel: QWidget) -> None:
@@ -414,6 +417,10 @@ class MainWindow(QMainWindow):
             text = self.tr("%2[*] \u2014 TRTC price estimator")
         # The file name first: the title is typed, and a "%2" in it stays as typed.
         self.setWindowTitle(text.replace("%2", name).replace("%1", title))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.first_frame.window_shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.may_close():
