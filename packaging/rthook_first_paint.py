@@ -17,19 +17,42 @@ def _install_probe() -> None:
     from PySide6.QtWidgets import QApplication
 
     original_exec = QApplication.exec
+    # The events with which a top-level window paints its first frame: the platform's expose
+    # (Qt paints and flushes the whole widget tree while handling it) or a paint/update request.
+    frame_events = (QEvent.Type.Expose, QEvent.Type.Paint, QEvent.Type.UpdateRequest)
 
-    class _FirstPaint(QObject):
+    class _FirstFrame(QObject):
+        """Watches only the shown top-level windows (QWindow), not every object of the app.
+
+        An application-wide Python event filter would make PySide wrap every receiver of every
+        event until the first frame, creating Python types and enums for classes the app never
+        touches: tens of milliseconds that no user's start-up has, and more of them the more
+        widget classes a window holds.
+        """
+
         def __init__(self, app: QApplication) -> None:
             super().__init__(app)
             self._seen = False
 
+        def watch(self, app: QApplication) -> None:
+            windows = [w.windowHandle() for w in app.topLevelWidgets() if w.isVisible()]
+            windows = [w for w in windows if w is not None]
+            if not windows or any(w.isExposed() for w in windows):
+                # nothing shown yet, or a platform that exposed (and so painted) inside show()
+                self._frame()
+                return
+            for window in windows:
+                window.installEventFilter(self)
+
         def eventFilter(self, watched, event):
-            # the first paint of any widget starts the first frame of the (only) window
-            if not self._seen and event.type() == QEvent.Type.Paint:
-                self._seen = True
-                # a zero timer fires once this paint pass (the whole tree and the flush) is done
-                QTimer.singleShot(0, self._report)
+            if not self._seen and event.type() in frame_events:
+                self._frame()
             return False
+
+        def _frame(self) -> None:
+            self._seen = True
+            # a zero timer fires once this paint pass (the whole tree and the flush) is done
+            QTimer.singleShot(0, self._report)
 
         def _report(self) -> None:
             print(f"first-paint {time.monotonic():.6f}", flush=True)
@@ -40,8 +63,8 @@ def _install_probe() -> None:
         # QApplication.exec() is static in Qt: called on the class or on the instance
         app = QApplication.instance()
         if app is not None and not hasattr(app, "_trtc_first_paint"):
-            app._trtc_first_paint = _FirstPaint(app)
-            app.installEventFilter(app._trtc_first_paint)
+            app._trtc_first_paint = _FirstFrame(app)
+            app._trtc_first_paint.watch(app)
         return original_exec()
 
     QApplication.exec = exec_with_probe
