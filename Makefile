@@ -7,7 +7,7 @@ SYSDEPS_STAMP := $(VENV)/.sysdeps-stamp
 export QT_QPA_PLATFORM ?=
 
 .PHONY: run test check lint bench dist bundle bundle-minimal bundle-onefile sysdeps clean \
-	windows test-windows
+	windows test-windows catalogs messages
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,30 @@ $(SYSDEPS_STAMP): scripts/sysdeps.sh | $(STAMP)
 
 sysdeps: $(SYSDEPS_STAMP)
 
-run: $(STAMP) $(SYSDEPS_STAMP)
+# ---- the translation catalogues (gettext; docs/translating.md). The .po sources are kept in the
+# repository; `make catalogs` compiles each to the .mo the app reads (not kept: a build product).
+# `make messages` extracts the source's texts into the .pot and merges them into every .po.
+LOCALE := resources/locale
+POT := $(LOCALE)/trtc-estimator.pot
+PO_FILES := $(wildcard $(LOCALE)/*/LC_MESSAGES/trtc-estimator.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+$(LOCALE)/%/LC_MESSAGES/trtc-estimator.mo: $(LOCALE)/%/LC_MESSAGES/trtc-estimator.po $(STAMP)
+	$(VENV)/bin/pybabel -q compile --statistics -i $< -o $@.part
+	mv $@.part $@
+
+catalogs: $(MO_FILES)
+
+messages: $(STAMP)
+	$(VENV)/bin/pybabel -q extract -F $(LOCALE)/babel.cfg -k N_ --no-location --sort-output \
+		--project=trtc-estimator --copyright-holder="TRTC estimator team" -o $(POT) estimator_gui
+	$(VENV)/bin/pybabel -q update -D trtc-estimator -i $(POT) -d $(LOCALE) --no-fuzzy-matching \
+		--ignore-obsolete
+
+run: $(STAMP) $(SYSDEPS_STAMP) catalogs
 	$(PY) -m estimator_gui $(ARGS)
 
-test: $(STAMP) $(SYSDEPS_STAMP)
+test: $(STAMP) $(SYSDEPS_STAMP) catalogs
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory lint
 
@@ -33,7 +53,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-bench: $(STAMP) $(SYSDEPS_STAMP)
+bench: $(STAMP) $(SYSDEPS_STAMP) catalogs
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
 # ---- the desktop bundle (build.spec; owner: packaging). `make bundle` builds dist/trtc-estimator/
@@ -49,7 +69,7 @@ BUNDLE_INPUTS := build.spec pyproject.toml scripts/sysdeps.sh $(shell find estim
 BUILD_LOCK := $(shell command -v flock >/dev/null && echo flock build/.lock)
 PYINSTALLER = mkdir -p build && $(BUILD_LOCK) $(VENV)/bin/pyinstaller --noconfirm --log-level WARN
 
-$(BUNDLE_STAMP): $(BUNDLE_INPUTS) $(STAMP) | $(SYSDEPS_STAMP)
+$(BUNDLE_STAMP): $(BUNDLE_INPUTS) $(MO_FILES) $(STAMP) | $(SYSDEPS_STAMP)
 	$(PYINSTALLER) --workpath build/trtc-estimator build.spec
 	touch $@
 
@@ -96,7 +116,7 @@ $(WIN_ENV_STAMP): packaging/windows/winenv.py packaging/windows/requirements.txt
 	touch $@
 
 # the build tools are inputs of the bundle; the rest of the set-up only has to be there
-$(WIN_BUNDLE_STAMP): $(BUNDLE_INPUTS) packaging/windows/requirements.txt constraints.txt \
+$(WIN_BUNDLE_STAMP): $(BUNDLE_INPUTS) $(MO_FILES) packaging/windows/requirements.txt constraints.txt \
 		| $(WIN_ENV_STAMP)
 	mkdir -p build && $(BUILD_LOCK) $(WIN_TOOL) build
 	touch $@

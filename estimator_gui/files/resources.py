@@ -19,3 +19,6 @@ def resource(*parts: str) -> Path:
 
 
 DEFAULT_RATE_CARD = ("rate_cards", "trtc-intl-2022-06.toml")
+# The CJK font the app ships (OFL; subset by scripts/build_font.py, see resources/fonts/README.md):
+# registered with Qt for Korean and Chinese, and embedded (subset again) in PDF quotes.
+CJK_FONT = ("fonts", "NotoSansCJKsc-TRTC.otf")
