@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -28,6 +28,7 @@ from estimator_gui.gui.labels import refusal_text
 from estimator_gui.gui.locale_format import format_int
 from estimator_gui.gui.panels.help import help_text
 from estimator_gui.gui.session import EstimateSession
+from estimator_gui.i18n import _
 from estimator_gui.pricing import edits, limits
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import Resolution, Scenario
@@ -40,11 +41,7 @@ TYPED_STREAMS_MAX = 999
 
 
 class ItemPanel(QWidget):
-    """A selector over the panel's items (add, remove, rename) above the editor of the chosen one.
-
-    Its own texts use translate("ItemPanel", ...): self.tr() would look them up under the
-    subclass's name (RoomPanel), while lupdate files them under ItemPanel.
-    """
+    """A selector over the panel's items (add, remove, rename) above the chosen one's editor."""
 
     def __init__(self, session: EstimateSession, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,13 +65,11 @@ class ItemPanel(QWidget):
         # Built in the order they stand in the row: the Tab order follows it.
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName(f"{key}.label")
-        self.name_edit.setPlaceholderText(
-            QCoreApplication.translate("ItemPanel", "Name shown in the quote")
-        )
+        self.name_edit.setPlaceholderText(_("Name shown in the quote"))
         self.name_edit.setMaxLength(limits.TEXT_MAX)
         self.add_button = QPushButton(self.add_text(), self)
         self.add_button.setObjectName(f"{key}.add")
-        self.remove_button = QPushButton(QCoreApplication.translate("ItemPanel", "Remove"), self)
+        self.remove_button = QPushButton(_("Remove"), self)
         self.remove_button.setObjectName(f"{key}.remove")
         caption = QLabel(self.item_caption(), self)
         caption.setBuddy(self.selector)
@@ -198,7 +193,7 @@ class ItemPanel(QWidget):
         self.days = self.slider(
             grid,
             "days",
-            QCoreApplication.translate("ItemPanel", "Days in the month"),
+            _("Days in the month"),
             (limits.DAYS_MIN, limits.DAYS_MAX, limits.DAYS_MAX),
         )
         self.minutes = self.slider(
@@ -259,7 +254,7 @@ class ItemPanel(QWidget):
         shared = edits.stream_resolution(streams)
         self.resolution.set_resolution(
             shared,
-            "" if shared or not streams else QCoreApplication.translate("ItemPanel", "mixed"),
+            "" if shared or not streams else _("mixed"),
         )
 
     def chosen_resolution(self) -> Resolution:
@@ -281,12 +276,8 @@ class ItemPanel(QWidget):
         """The undo entry's name: "Change Audience per room to 20,000"."""
         caption = self.captions.get(key, key)
         if value is None:
-            return QCoreApplication.translate("ItemPanel", "Change %1").replace("%1", caption)
-        return (
-            QCoreApplication.translate("ItemPanel", "Change %1 to %2")
-            .replace("%1", caption)
-            .replace("%2", value)
-        )
+            return _("Change {input}").format(input=caption)
+        return _("Change {input} to {value}").format(input=caption, value=value)
 
     def current_item(self) -> Item | None:
         return self._item
@@ -371,9 +362,7 @@ class ItemPanel(QWidget):
         self.show_scenario(self.session.scenario)
 
     def item_name(self, index: int, item: Item) -> str:
-        return item.label or QCoreApplication.translate("ItemPanel", "#%1").replace(
-            "%1", str(index + 1)
-        )
+        return item.label or _("#{number}").format(number=index + 1)
 
     def select(self, position: int) -> None:
         self._position = position
@@ -416,7 +405,7 @@ class ItemPanel(QWidget):
         name = self.item_name(position, self._item)
         if self.session.request(
             lambda s: self.with_item(s, position, None),
-            QCoreApplication.translate("ItemPanel", "Remove %1").replace("%1", name),
+            _("Remove {item}").format(item=name),
             key=self.input_key("add"),
         ):
             self.select(max(position - 1, 0))
@@ -427,7 +416,7 @@ class ItemPanel(QWidget):
             self.edit(
                 "add",
                 lambda item: replace(item, label=text),
-                QCoreApplication.translate("ItemPanel", "Rename %1 to %2")
-                .replace("%1", self.item_name(self._position, self._item))
-                .replace("%2", text),
+                _("Rename {item} to {name}").format(
+                    item=self.item_name(self._position, self._item), name=text
+                ),
             )

@@ -26,6 +26,7 @@ from estimator_gui.gui.group_model import GroupTableModel
 from estimator_gui.gui.inputs import MessageLabel, fit_columns
 from estimator_gui.gui.labels import role_name
 from estimator_gui.gui.panels.mix_editor import MixEditor
+from estimator_gui.i18n import _
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.scenario import Group, Room
 
@@ -98,7 +99,7 @@ class GroupsBox(QGroupBox):
     """Every group of the room shown by ``panel``; edits go through the panel to the session."""
 
     def __init__(self, panel: RoomPanel, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Participant groups in each room"), parent)
+        super().__init__(_("Participant groups in each room"), parent)
         self.panel = panel
         service = panel.service
         self.model = GroupTableModel(panel.session.rate_card, self)
@@ -118,9 +119,9 @@ class GroupsBox(QGroupBox):
         self.model.modelReset.connect(self.table.fit)
         self.table.setMinimumHeight(100)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.add_group = QPushButton(self.tr("Add group"), self)
+        self.add_group = QPushButton(_("Add group"), self)
         self.add_group.setObjectName(f"{service}.add_group")
-        self.remove_group = QPushButton(self.tr("Remove group"), self)
+        self.remove_group = QPushButton(_("Remove group"), self)
         self.remove_group.setObjectName(f"{service}.remove_group")
         # The Working column is cut short: the selected group's working in full, under the table.
         self.working = QLabel(self)
@@ -136,9 +137,9 @@ class GroupsBox(QGroupBox):
         self.warning.hide()
         self.message = MessageLabel(f"{service}.groups.message", self)
         panel.messages["groups"] = self.message
-        panel.captions["groups"] = self.tr("a group")
-        hint = QLabel(self.tr("Double-click a cell to edit it."), self)
-        hint.setToolTip(self.tr("Receives: 2 x 1280x720, or a mix such as HD 70, FHD 30."))
+        panel.captions["groups"] = _("a group")
+        hint = QLabel(_("Double-click a cell to edit it."), self)
+        hint.setToolTip(_("Receives: 2 x 1280x720, or a mix such as HD 70, FHD 30."))
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(hint, 1)
@@ -196,15 +197,17 @@ class GroupsBox(QGroupBox):
         row = self.selected_row()
         if room is None or not 0 <= row < len(room.groups) or row >= self.model.rowCount():
             text = (
-                self.tr("Select a group to see how its tier is worked out and to give it a mix.")
+                _("Select a group to see how its tier is worked out and to give it a mix.")
                 if self.panel.has_video
-                else self.tr("Select a group to see how its tier is worked out.")
+                else _("Select a group to see how its tier is worked out.")
             )
             warning = ""
         else:
             group = room.groups[row]
             working = self.model.working(row)
-            text = f"{group.label or role_name(group.role)}: {working.text}"
+            text = _("{group}: {working}").format(
+                group=group.label or role_name(group.role), working=working.text
+            )
             warning = working.warning
         if self.working.text() != text:
             self.working.setText(text)
@@ -241,7 +244,7 @@ class GroupsBox(QGroupBox):
         return group.label or role_name(group.role)
 
     def _on_group_edited(self, row: int, group: Group) -> None:
-        text = self.tr("Edit group %1").replace("%1", self._group_name(row))
+        text = _("Edit group {group}").format(group=self._group_name(row))
         self._edit_group(row, lambda _old: group, text)
 
     def _on_group_selected(self, _current: QModelIndex, _previous: QModelIndex) -> None:
@@ -251,7 +254,7 @@ class GroupsBox(QGroupBox):
         if self.panel.edit(
             "groups",
             lambda room: replace(room, groups=(*room.groups, edits.new_group(room))),
-            self.tr("Add group"),
+            _("Add group"),
         ):
             self.table.selectRow(self.model.rowCount() - 1)
 
@@ -262,7 +265,7 @@ class GroupsBox(QGroupBox):
             self.panel.edit(
                 "groups",
                 lambda r: replace(r, groups=edits.remove_item(r.groups, row)),
-                self.tr("Remove group %1").replace("%1", self._group_name(row)),
+                _("Remove group {group}").format(group=self._group_name(row)),
             )
 
     def _on_mix_switched(self, use_mix: bool) -> None:
@@ -273,13 +276,13 @@ class GroupsBox(QGroupBox):
             self._edit_group(
                 row,
                 lambda g: replace(g, receives=(), mix=edits.starting_mix(g.receives, card)),
-                self.tr("Give %1 a resolution mix").replace("%1", name),
+                _("Give {group} a resolution mix").format(group=name),
             )
         else:
             self._edit_group(
                 row,
                 lambda g: replace(g, mix=None, receives=(edits.HD_720,)),
-                self.tr("Stop the resolution mix of %1").replace("%1", name),
+                _("Stop the resolution mix of {group}").format(group=name),
             )
         self._show_group_mix()
 
@@ -288,5 +291,5 @@ class GroupsBox(QGroupBox):
         self._edit_group(
             row,
             lambda g: replace(g, receives=(), mix=mix),
-            self.tr("Change the resolution mix of %1").replace("%1", self._group_name(row)),
+            _("Change the resolution mix of {group}").format(group=self._group_name(row)),
         )

@@ -3,10 +3,9 @@ a head-count slider changes when a role has several."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from estimator_gui.gui.labels import role_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
+from estimator_gui.i18n import _, ngettext
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.scenario import SECONDS_PER_MINUTE, Room
 
@@ -19,10 +18,11 @@ def overrides_text(room: Room) -> str:
     for override in edits.minutes_overrides(room):
         group = room.groups[override.index]
         lines.append(
-            QCoreApplication.translate("RoomMarks", "%1 stays %2 min (session: %3 min)")
-            .replace("%1", group.label or role_name(group.role))
-            .replace("%2", format_decimal(override.seconds / SECONDS_PER_MINUTE, None))
-            .replace("%3", format_decimal(override.room_seconds / SECONDS_PER_MINUTE, None))
+            _("{group} stays {minutes} min (session: {session_minutes} min)").format(
+                group=group.label or role_name(group.role),
+                minutes=format_decimal(override.seconds / SECONDS_PER_MINUTE, None),
+                session_minutes=format_decimal(override.room_seconds / SECONDS_PER_MINUTE, None),
+            )
         )
     return "\n".join(f"\u26a0 {line}" for line in lines)
 
@@ -35,12 +35,14 @@ def role_note(room: Room, role: str) -> str:
     index = edits.main_group_index(room, role)
     assert index is not None
     main = room.groups[index]
-    return (
-        QCoreApplication.translate(
-            "RoomMarks", "%1 in %2 groups; a change goes to the largest group, %3 (%4)"
-        )
-        .replace("%1", format_int(edits.role_count(room, role)))
-        .replace("%2", format_int(groups))
-        .replace("%3", main.label or role_name(role))
-        .replace("%4", format_int(main.count))
+    # Always two groups or more here; ngettext still lets a language inflect "groups" by count.
+    return ngettext(
+        "{members} in {groups} group; a change goes to the largest group, {group} ({count})",
+        "{members} in {groups} groups; a change goes to the largest group, {group} ({count})",
+        groups,
+    ).format(
+        members=format_int(edits.role_count(room, role)),
+        groups=format_int(groups),
+        group=main.label or role_name(role),
+        count=format_int(main.count),
     )

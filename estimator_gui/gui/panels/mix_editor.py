@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
+from estimator_gui.i18n import _
 from estimator_gui.pricing.scenario import Mix
 
 if TYPE_CHECKING:  # built, and imported, when a mix is first shown: most groups have none
@@ -26,7 +27,7 @@ class MixEditor(QWidget):
         super().__init__(parent)
         self._name = name
         self._control: ResolutionMixWidget | None = None
-        self.switch = QCheckBox(self.tr("Use a resolution mix (share of time per tier)"), self)
+        self.switch = QCheckBox(_("Use a resolution mix (share of time per tier)"), self)
         self.switch.setObjectName(f"{name}.use_mix")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)

@@ -25,6 +25,7 @@ from estimator_gui.gui.locale_format import format_decimal
 from estimator_gui.gui.panels.tasks import TaskPanel
 from estimator_gui.gui.panels.value_added import ValueAddedBox
 from estimator_gui.gui.session import EstimateSession, Pricing
+from estimator_gui.i18n import _
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.scenario import Relay, Scenario
 
@@ -37,32 +38,30 @@ class RelayBox(QGroupBox):
     MODES = ("none", "peak_mbps", "minutes")
 
     def __init__(self, session: EstimateSession, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Relay to CDN"), parent)
+        super().__init__(_("Relay to CDN"), parent)
         self.setObjectName("relay")
         self.session = session
         self.mode = QComboBox(self)
         self.mode.setObjectName("relay.mode")
-        self.mode.addItem(self.tr("No relay"), "none")
-        self.mode.addItem(
-            self.tr("Monthly peak bandwidth (accounts before 2025-10-23)"), "peak_mbps"
-        )
-        self.mode.addItem(self.tr("Relay minutes (accounts from 2025-10-23)"), "minutes")
+        self.mode.addItem(_("No relay"), "none")
+        self.mode.addItem(_("Monthly peak bandwidth (accounts before 2025-10-23)"), "peak_mbps")
+        self.mode.addItem(_("Relay minutes (accounts from 2025-10-23)"), "minutes")
         self.amount = DecimalSpinBox(self)
         self.amount.setObjectName("relay.amount")
         self.amount.setDecimals(2)
         self.amount.setGroupSeparatorShown(True)
         self.amount.setKeyboardTracking(False)
         self.mode.setToolTip(
-            self.tr(
+            _(
                 "How TRTC bills the relay to a CDN: by the month's peak bandwidth for accounts "
                 "registered before 2025-10-23, by relay minutes after"
             )
         )
-        self.amount.setToolTip(self.tr("The month's peak bandwidth, or its relay minutes"))
+        self.amount.setToolTip(_("The month's peak bandwidth, or its relay minutes"))
         self.message = MessageLabel("relay.message", self)
         self._shown: Relay | bool | None = False  # nothing shown yet (None is "no relay")
         grid = QGridLayout(self)
-        mode_caption = QLabel(self.tr("Billed by"), self)
+        mode_caption = QLabel(_("Billed by"), self)
         mode_caption.setBuddy(self.mode)
         grid.addWidget(mode_caption, 0, 0)
         grid.addWidget(self.mode, 0, 1)
@@ -73,15 +72,15 @@ class RelayBox(QGroupBox):
         grid.addWidget(self.amount, 1, 1)
         grid.addWidget(self.message, 2, 1)
         # Cards that bill relay by the account's registration day ask for it (optional).
-        self.registered_caption = QLabel(self.tr("Account registered on"), self)
-        self.registered_known = QCheckBox(self.tr("Known"), self)
+        self.registered_caption = QLabel(_("Account registered on"), self)
+        self.registered_known = QCheckBox(_("Known"), self)
         self.registered_known.setObjectName("relay.registered_known")
         self.registered = QDateEdit(self)
         self.registered.setObjectName("relay.registered")
         self.registered.setCalendarPopup(True)
         self.registered.setDisplayFormat("yyyy-MM-dd")
         self.registered_caption.setBuddy(self.registered_known)
-        tip = self.tr(
+        tip = _(
             "The day the customer's TRTC account was registered: it picks how this card bills the "
             "relay (by peak bandwidth before its cut-off day, by relay minutes after)"
         )
@@ -144,9 +143,9 @@ class RelayBox(QGroupBox):
         self.registered.setEnabled(day is not None)
         options = replace(pricing.options, registered=day)
         text = (
-            self.tr("Account registered on %1").replace("%1", day.isoformat())
+            _("Account registered on {day}").format(day=day.isoformat())
             if day is not None
-            else self.tr("Account registration day not stated")
+            else _("Account registration day not stated")
         )
         self.session.request_pricing(replace(pricing, options=options), text, key=RELAY_KEY)
 
@@ -164,24 +163,24 @@ class RelayBox(QGroupBox):
         with QSignalBlocker(self.amount):
             if mode == "minutes":
                 self.amount.setRange(0, limits.RELAY_MINUTES_MAX)
-                self.amount.setSuffix(self.tr(" min"))
-                self.amount_caption.setText(self.tr("Relay minutes a month"))
+                self.amount.setSuffix(_(" min"))
+                self.amount_caption.setText(_("Relay minutes a month"))
                 self.amount.setAccessibleName(self.amount_caption.text())
             else:
                 self.amount.setRange(0, limits.RELAY_MBPS_MAX)
-                self.amount.setSuffix(self.tr(" Mbps"))
-                self.amount_caption.setText(self.tr("Monthly peak"))
+                self.amount.setSuffix(_(" Mbps"))
+                self.amount_caption.setText(_("Monthly peak"))
                 self.amount.setAccessibleName(self.amount_caption.text())
 
     def _on_changed(self, *_args: object) -> None:
         mode = self.mode.currentData()
         value = self.amount.decimal_value()
         if mode == "none":
-            text = self.tr("Remove the relay to CDN")
+            text = _("Remove the relay to CDN")
         elif mode == "peak_mbps":
-            text = self.tr("Relay to CDN at %1 Mbps peak").replace("%1", format_decimal(value))
+            text = _("Relay to CDN at {mbps} Mbps peak").format(mbps=format_decimal(value))
         else:
-            text = self.tr("Relay to CDN for %1 minutes").replace("%1", format_decimal(value))
+            text = _("Relay to CDN for {minutes} minutes").format(minutes=format_decimal(value))
 
         def change(scenario: Scenario) -> Scenario:
             relay = (

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLin
 from estimator_gui.gui.inputs import MessageLabel
 from estimator_gui.gui.labels import codec_name
 from estimator_gui.gui.working import streams_text
+from estimator_gui.i18n import _
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import (
@@ -31,15 +32,15 @@ class RoomTasksBox(QGroupBox):
     """Record every session / mix every session for the CDN, for the room ``panel`` shows."""
 
     def __init__(self, panel: RoomPanel, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Recording and mixing of every session"), parent)
+        super().__init__(_("Recording and mixing of every session"), parent)
         service = panel.service
         self.setObjectName(f"{service}.room_tasks")
         self.panel = panel
         grid = QGridLayout(self)
-        self.record = QCheckBox(self.tr("Record every session"), self)
+        self.record = QCheckBox(_("Record every session"), self)
         self.record.setObjectName(f"{service}.record")
         self.record.setToolTip(
-            self.tr(
+            _(
                 "One cloud recording task per session, for the session's minutes, on the room's "
                 "days: nothing to type again on the Recording tab"
             )
@@ -47,13 +48,13 @@ class RoomTasksBox(QGroupBox):
         self.record_mode = QComboBox(self)
         self.record_mode.setObjectName(f"{service}.record.mode")
         modes = {
-            "mixed": self.tr("mixed into one file"),
-            "per_stream": self.tr("one file per stream"),
+            "mixed": _("mixed into one file"),
+            "per_stream": _("one file per stream"),
         }
         for mode in RECORDING_MODES:
             self.record_mode.addItem(modes[mode], mode)
         self.record_mode.setToolTip(
-            self.tr(
+            _(
                 "Mixed: one task records the streams together, at the tier of their pixels added "
                 "up. One file per stream: a task per stream, each at its own tier."
             )
@@ -61,33 +62,33 @@ class RoomTasksBox(QGroupBox):
         self.record_streams = QLineEdit(self)
         self.record_streams.setObjectName(f"{service}.record.streams")
         self.record_streams.setToolTip(
-            self.tr("The streams recorded, such as 2 x 1280x720; empty records audio only")
+            _("The streams recorded, such as 2 x 1280x720; empty records audio only")
         )
         self.record_robot = QComboBox(self)
         self.record_robot.setObjectName(f"{service}.record.robot")
         self.record_robot.addItem(
-            self.tr("Files elsewhere: robot billed at the tier it records"), ROBOT_BILLED
+            _("Files elsewhere: robot billed at the tier it records"), ROBOT_BILLED
         )
-        self.record_robot.addItem(self.tr("Files to VOD: robot not billed"), ROBOT_FILES_TO_VOD)
+        self.record_robot.addItem(_("Files to VOD: robot not billed"), ROBOT_FILES_TO_VOD)
         self.record_robot.setToolTip(
-            self.tr(
+            _(
                 "The recording robot joins the room and its own audio/video minutes are billed, "
                 "unless the files go to VOD (TRTC docs 42734, 47631, 54633)"
             )
         )
-        self.mix = QCheckBox(self.tr("Mix every session for the CDN"), self)
+        self.mix = QCheckBox(_("Mix every session for the CDN"), self)
         self.mix.setObjectName(f"{service}.mix_for_cdn")
         self.mix.setToolTip(
-            self.tr("One On-Cloud MixTranscoding task per session, billed on its inputs' minutes")
+            _("One On-Cloud MixTranscoding task per session, billed on its inputs' minutes")
         )
         self.mix_codec = QComboBox(self)
         self.mix_codec.setObjectName(f"{service}.mix_for_cdn.codec")
         for code in CODECS:
             self.mix_codec.addItem(codec_name(code), code)
-        self.mix_codec.setToolTip(self.tr("H.265 output costs more per minute than H.264"))
+        self.mix_codec.setToolTip(_("H.265 output costs more per minute than H.264"))
         self.mix_inputs = QLineEdit(self)
         self.mix_inputs.setObjectName(f"{service}.mix_for_cdn.inputs")
-        self.mix_inputs.setToolTip(self.tr("The streams mixed, such as 2 x 1280x720"))
+        self.mix_inputs.setToolTip(_("The streams mixed, such as 2 x 1280x720"))
         self.message = MessageLabel(f"{service}.room_tasks.message", self)
         panel.messages["room_tasks"] = self.message
         panel.captions["room_tasks"] = self.title()
@@ -144,7 +145,7 @@ class RoomTasksBox(QGroupBox):
     # ------------------------------------------------------------------ edits
 
     def _on_record_toggled(self, on: bool) -> None:
-        text = self.tr("Record every session") if on else self.tr("Stop recording every session")
+        text = _("Record every session") if on else _("Stop recording every session")
         self.panel.edit(
             "room_tasks",
             lambda room: replace(room, record=edits.recording_for(room) if on else None),
@@ -153,9 +154,7 @@ class RoomTasksBox(QGroupBox):
 
     def _on_mix_toggled(self, on: bool) -> None:
         text = (
-            self.tr("Mix every session for the CDN")
-            if on
-            else self.tr("Stop mixing every session for the CDN")
+            _("Mix every session for the CDN") if on else _("Stop mixing every session for the CDN")
         )
         self.panel.edit(
             "room_tasks",
@@ -176,7 +175,7 @@ class RoomTasksBox(QGroupBox):
         self.panel.edit(
             "room_tasks",
             lambda r: replace(r, record=replace(r.record, records=records, mode=mode, robot=robot)),
-            self.tr("Change the recording of every session"),
+            _("Change the recording of every session"),
         )
 
     def _edit_mixing(self) -> None:
@@ -192,5 +191,5 @@ class RoomTasksBox(QGroupBox):
         self.panel.edit(
             "room_tasks",
             lambda r: replace(r, mix_for_cdn=replace(r.mix_for_cdn, inputs=inputs, codec=codec)),
-            self.tr("Change the mixing of every session"),
+            _("Change the mixing of every session"),
         )

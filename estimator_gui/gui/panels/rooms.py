@@ -39,6 +39,7 @@ from estimator_gui.gui.panels.marks import overrides_text, role_note
 from estimator_gui.gui.panels.room_tasks import RoomTasksBox
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.working import Working, verb_receives, working_for
+from estimator_gui.i18n import _
 from estimator_gui.pricing import edits, limits
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import (
@@ -74,18 +75,16 @@ class RoomPanel(ItemPanel):
         self.pages.setDocumentMode(True)
         self.pages.setUsesScrollButtons(False)
         self.pages.setElideMode(Qt.TextElideMode.ElideNone)
-        self.pages.tabBar().setAccessibleName(self.tr("Room pages"))
+        self.pages.tabBar().setAccessibleName(_("Room pages"))
         self.pages.tabBar().setToolTip(
-            self.tr("The room's everyday inputs, or every group in it with what each receives")
+            _("The room's everyday inputs, or every group in it with what each receives")
         )
         inputs_page = QWidget(self.pages)
-        inputs = QGroupBox(self.tr("Everyday inputs"), inputs_page)
+        inputs = QGroupBox(_("Everyday inputs"), inputs_page)
         grid = QGridLayout(inputs)
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(4)  # ten rows and their notes on a laptop's screen
-        self.usage_rows(
-            grid, "rooms_per_day", self.tr("Rooms per day"), self.tr("Minutes per session")
-        )
+        self.usage_rows(grid, "rooms_per_day", _("Rooms per day"), _("Minutes per session"))
         self.rooms_per_day = self.per_day
         # Groups that stay another time than the session, with the way back beside them in the
         # caption column, which is empty on that row.
@@ -93,9 +92,9 @@ class RoomPanel(ItemPanel):
         self.overrides.setObjectName(f"{service}.minutes.note")
         self.overrides.setWordWrap(True)
         self.overrides.setStyleSheet("QLabel { color: #b06000; }")  # the tables' warning hue
-        self.follow_room = QPushButton(self.tr("Follow the room"), inputs)
+        self.follow_room = QPushButton(_("Follow the room"), inputs)
         self.follow_room.setObjectName(f"{service}.follow_room")
-        self.follow_room.setToolTip(self.tr("Every group stays the room's whole session"))
+        self.follow_room.setToolTip(_("Every group stays the room's whole session"))
         row = grid.rowCount()
         grid.addWidget(self.follow_room, row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.overrides, row, 1)
@@ -108,19 +107,19 @@ class RoomPanel(ItemPanel):
             self.anchors = self.slider(
                 grid,
                 "anchors",
-                self.tr("Anchors (co-anchors at once)"),
+                _("Anchors (co-anchors at once)"),
                 (0, limits.LIVE_CO_ANCHORS, limits.GROUP_COUNT_MAX),
             )
             self.audience = self.slider(
                 grid,
                 "audience",
-                self.tr("Audience per room"),
+                _("Audience per room"),
                 (0, limits.LOW_LATENCY_AUDIENCE, limits.GROUP_COUNT_MAX),
             )
-            self.switch_to_cdn = QPushButton(self.tr("Switch this room to Relay to CDN"), inputs)
+            self.switch_to_cdn = QPushButton(_("Switch this room to Relay to CDN"), inputs)
             self.switch_to_cdn.setObjectName(f"{service}.switch_to_cdn")
             self.switch_to_cdn.setToolTip(
-                self.tr("Keep these viewers: the CDN bills them, and TRTC bills the relay")
+                _("Keep these viewers: the CDN bills them, and TRTC bills the relay")
             )
             self.switch_to_cdn.hide()
             grid.addWidget(self.switch_to_cdn, grid.rowCount(), 1)
@@ -130,34 +129,32 @@ class RoomPanel(ItemPanel):
             self.participants = self.slider(
                 grid,
                 "participants",
-                self.tr("Participants per room"),
+                _("Participants per room"),
                 (0, limits.CALL_ROOM_USERS, limits.GROUP_COUNT_MAX),
             )
             self.counts = {"participants": self.participants}
             # Room.publishers: not stated (None) unless the sales person sets it; 0 shows that.
             caption = (
-                self.tr("Cameras on at once")
-                if service == "video_call"
-                else self.tr("Microphones on at once")
+                _("Cameras on at once") if service == "video_call" else _("Microphones on at once")
             )
             self.publishers = self.slider(
                 grid, "publishers", caption, (0, limits.CALL_PUBLISHERS, limits.GROUP_COUNT_MAX)
             )
-            self.publishers.set_unset_text(self.tr("Not stated"))
+            self.publishers.set_unset_text(_("Not stated"))
             self.publishers.setToolTip(
-                self.tr(
+                _(
                     "How many have a camera (video call) or a microphone (audio call) on at once; "
-                    "it does not change the price, it is checked against the limit of %1."
-                ).replace("%1", format_int(limits.CALL_PUBLISHERS))
+                    "it does not change the price, it is checked against the limit of {limit}."
+                ).format(limit=format_int(limits.CALL_PUBLISHERS))
             )
         self.video_working = QLabel(inputs)
         if self.has_video:
             self.stream_rows(
                 grid,
-                self.tr("Streams each viewer watches")
+                _("Streams each viewer watches")
                 if self.is_live
-                else self.tr("Cameras each participant watches"),
-                self.tr("Resolution of each camera"),
+                else _("Cameras each participant watches"),
+                _("Resolution of each camera"),
                 limits.CALL_PUBLISHERS,
             )
             self.video_working.setObjectName(f"{service}.video_working")
@@ -170,14 +167,14 @@ class RoomPanel(ItemPanel):
             self.delivery.setObjectName(f"{service}.delivery")
             for code in DELIVERIES:
                 self.delivery.addItem(delivery_name(code), code)
-            self.grid_row(grid, "delivery", self.tr("Audience delivery"), self.delivery)
+            self.grid_row(grid, "delivery", _("Audience delivery"), self.delivery)
             self.delivery.activated.connect(self._on_delivery_chosen)
         if service == "live_video":
             self.price_list = QComboBox(inputs)
             self.price_list.setObjectName(f"{service}.audience_price_list")
             for code in AUDIENCE_PRICE_LISTS:
                 self.price_list.addItem(audience_price_list_name(code), code)
-            self.grid_row(grid, "price_list", self.tr("Audience price list"), self.price_list)
+            self.grid_row(grid, "price_list", _("Audience price list"), self.price_list)
             self.price_list.activated.connect(self._on_price_list_chosen)
         self.fit_captions(grid)
 
@@ -193,8 +190,8 @@ class RoomPanel(ItemPanel):
         page_layout.addWidget(self.room_tasks)
         page_layout.addWidget(self.billing_note)
         page_layout.addStretch(1)
-        self.pages.addTab(inputs_page, self.tr("Everyday inputs"))
-        self.pages.addTab(QWidget(self.pages), self.tr("Groups"))
+        self.pages.addTab(inputs_page, _("Everyday inputs"))
+        self.pages.addTab(QWidget(self.pages), _("Groups"))
         self.pages.currentChanged.connect(self._on_page_shown)
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -254,14 +251,14 @@ class RoomPanel(ItemPanel):
     # ------------------------------------------------------------------ ItemPanel
 
     def item_caption(self) -> str:
-        return self.tr("Room")
+        return _("Room")
 
     def add_text(self) -> str:
-        return self.tr("Add room")
+        return _("Add room")
 
     def empty_text(self) -> str:
-        return self.tr("This estimate has no %1 rooms. Add one to price it.").replace(
-            "%1", service_name(self.service)
+        return _("This estimate has no {service} rooms. Add one to price it.").format(
+            service=service_name(self.service)
         )
 
     def items(self, scenario: Scenario) -> list[Item]:
@@ -295,7 +292,7 @@ class RoomPanel(ItemPanel):
         self.room_tasks.show_room(room)
         if self._groups is not None:
             self._groups.show_room(room)
-        groups = self.tr("Groups (%1)").replace("%1", format_int(len(room.groups)))
+        groups = _("Groups ({count})").format(count=format_int(len(room.groups)))
         if self.pages.tabText(1) != groups:
             self.pages.setTabText(1, groups)
 
@@ -387,8 +384,8 @@ class RoomPanel(ItemPanel):
         uses_mix = group is not None and group.mix is not None
         self.show_streams(() if group is None else group.receives, uses_mix)
         if group is None:
-            text = self.tr("No %1 group yet: moving a slider adds one.").replace(
-                "%1", role_name(self.video_role)
+            text = _("No {role} group yet: moving a slider adds one.").format(
+                role=role_name(self.video_role)
             )
         else:
             working = working_for(
@@ -400,13 +397,13 @@ class RoomPanel(ItemPanel):
 
     @staticmethod
     def _working_text(who: str, working: Working) -> str:
-        text = f"{who}: {working.text}"
+        text = _("{group}: {working}").format(group=who, working=working.text)
         return text + (f"\n\u26a0 {working.warning}" if working.warning else "")
 
     # ------------------------------------------------------------------ slots
 
     def _on_follow_room_clicked(self) -> None:
-        self.edit("minutes", edits.follow_room, self.tr("Every group follows the room's session"))
+        self.edit("minutes", edits.follow_room, _("Every group follows the room's session"))
 
     def _on_delivery_chosen(self, index: int) -> None:
         code = self.delivery.itemData(index) if self.delivery is not None else None
@@ -425,7 +422,7 @@ class RoomPanel(ItemPanel):
                 lambda room: edits.with_role_count(
                     replace(room, delivery="cdn"), "audience", viewers
                 ),
-                self.tr("Switch this room to Relay to CDN"),
+                _("Switch this room to Relay to CDN"),
             )
             and self.switch_to_cdn is not None
         ):

@@ -15,6 +15,7 @@ from estimator_gui.gui.panels.help import billing_note
 from estimator_gui.gui.panels.mix_editor import MixEditor
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.working import verb_mixes, verb_records, working_for
+from estimator_gui.i18n import _
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.scenario import (
     CODECS,
@@ -36,19 +37,15 @@ class TaskPanel(ItemPanel):
         self.kind = kind
         self.streams_field = "records" if kind == "recording" else "inputs"
         super().__init__(session, kind, parent)
-        inputs = QGroupBox(self.tr("Everyday inputs"), self.editor)
+        inputs = QGroupBox(_("Everyday inputs"), self.editor)
         grid = QGridLayout(inputs)
         grid.setColumnStretch(1, 1)
-        self.usage_rows(
-            grid, "tasks_per_day", self.tr("Tasks per day"), self.tr("Minutes per task")
-        )
+        self.usage_rows(grid, "tasks_per_day", _("Tasks per day"), _("Minutes per task"))
         self.tasks_per_day = self.per_day
         self.stream_rows(
             grid,
-            self.tr("Streams recorded together")
-            if kind == "recording"
-            else self.tr("Input streams mixed"),
-            self.tr("Resolution of each stream"),
+            _("Streams recorded together") if kind == "recording" else _("Input streams mixed"),
+            _("Resolution of each stream"),
             16,
         )
         self.codec: QComboBox | None = None
@@ -57,23 +54,23 @@ class TaskPanel(ItemPanel):
             self.codec.setObjectName("transcoding.codec")
             for code in CODECS:
                 self.codec.addItem(codec_name(code), code)
-            self.grid_row(grid, "codec", self.tr("Output codec"), self.codec)
+            self.grid_row(grid, "codec", _("Output codec"), self.codec)
             self.codec.activated.connect(self._on_codec_chosen)
         # The robot's own duration: an explicit choice, "not stated" only in older files.
         self.robot = QComboBox(inputs)
         self.robot.setObjectName(f"{kind}.robot")
-        self.robot.addItem(self.tr("Billed at the tier it receives"), ROBOT_BILLED)
+        self.robot.addItem(_("Billed at the tier it receives"), ROBOT_BILLED)
         if kind == "recording":
-            self.robot.addItem(self.tr("Files to VOD: not billed"), ROBOT_FILES_TO_VOD)
-        self.robot.addItem(self.tr("Not stated (left out of the estimate)"), NOT_STATED)
+            self.robot.addItem(_("Files to VOD: not billed"), ROBOT_FILES_TO_VOD)
+        self.robot.addItem(_("Not stated (left out of the estimate)"), NOT_STATED)
         self.robot.setToolTip(
-            self.tr(
+            _(
                 "A recording or mixing task puts a robot in the room that receives the streams; "
                 "its own audio/video minutes are billed (TRTC docs 42734, 47631), for recording "
                 "unless the files go to VOD (54633)"
             )
         )
-        self.grid_row(grid, "robot", self.tr("Robot's own minutes"), self.robot)
+        self.grid_row(grid, "robot", _("Robot's own minutes"), self.robot)
         self.robot.activated.connect(self._on_robot_chosen)
         self.fit_captions(grid)
         self.working = QLabel(inputs)
@@ -83,7 +80,7 @@ class TaskPanel(ItemPanel):
         self.mix_editor = MixEditor(kind, inputs)
         grid.addWidget(self.mix_editor, grid.rowCount(), 0, 1, 2)
         self.messages["mix"] = MessageLabel(f"{kind}.mix.message", inputs)
-        self.captions["mix"] = self.tr("the resolution mix")
+        self.captions["mix"] = _("the resolution mix")
         grid.addWidget(self.messages["mix"], grid.rowCount(), 0, 1, 2)
         # Under the inputs, how this part of the bill is worked out: the tab is not half empty.
         self.billing_note = QLabel(billing_note(kind), self.editor)
@@ -102,17 +99,17 @@ class TaskPanel(ItemPanel):
         self.show_scenario(session.scenario)
 
     def item_caption(self) -> str:
-        return self.tr("Recording task") if self.kind == "recording" else self.tr("Mixing task")
+        return _("Recording task") if self.kind == "recording" else _("Mixing task")
 
     def add_text(self) -> str:
-        return self.tr("Add task")
+        return _("Add task")
 
     def empty_text(self) -> str:
         if self.kind == "recording":
-            return self.tr(
+            return _(
                 "This estimate records nothing. Add a recording task to price cloud recording."
             )
-        return self.tr(
+        return _(
             "This estimate mixes nothing on the cloud. Add a mixing task to price MixTranscoding."
         )
 
@@ -143,7 +140,7 @@ class TaskPanel(ItemPanel):
         self.robot.setCurrentIndex(self.robot.findData(item.robot or NOT_STATED))
         verb = verb_records() if self.kind == "recording" else verb_mixes()
         working = working_for(streams, item.mix, self.session.rate_card, verb)
-        text = self.tr("Each task %1").replace("%1", working.text) + (
+        text = _("Each task {working}").format(working=working.text) + (
             f"\n\u26a0 {working.warning}" if working.warning else ""
         )
         if self.working.text() != text:
@@ -204,13 +201,13 @@ class TaskPanel(ItemPanel):
                 lambda t: replace(
                     t, mix=edits.starting_mix(getattr(t, field), card), **{field: ()}
                 ),
-                self.tr("Use a resolution mix"),
+                _("Use a resolution mix"),
             )
         else:
             self.edit(
                 "mix",
                 lambda t: replace(t, mix=None, **{field: (edits.HD_720,)}),
-                self.tr("Stop the resolution mix"),
+                _("Stop the resolution mix"),
             )
         item = self.current_item()
         if item is not None:

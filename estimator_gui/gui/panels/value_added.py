@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QSpi
 from estimator_gui.gui.inputs import MessageLabel
 from estimator_gui.gui.labels import refusal_text
 from estimator_gui.gui.session import EstimateSession, Pricing
+from estimator_gui.i18n import _
 from estimator_gui.pricing import edits, limits
 from estimator_gui.pricing.card_rules import ValueAdded
 from estimator_gui.pricing.errors import InputError
@@ -28,16 +29,16 @@ class ServiceRow:
         self.used = QCheckBox(service.title, box)
         self.used.setObjectName(f"value_added.{service.id}")
         self.used.setToolTip(
-            box.tr("Price %1 per minute of use, from the rate card (%2)")
-            .replace("%1", service.title)
-            .replace("%2", service.source)
+            _("Price {service} per minute of use, from the rate card ({source})").format(
+                service=service.title, source=service.source
+            )
         )
-        self.per_day = self._spin(box, "per_day", 1, limits.TASKS_PER_DAY_MAX, box.tr(" a day"))
-        self.days = self._spin(box, "days", limits.DAYS_MIN, limits.DAYS_MAX, box.tr(" days"))
-        self.minutes = self._spin(box, "minutes", 1, limits.SESSION_MINUTES_MAX, box.tr(" min"))
-        self.per_day.setToolTip(box.tr("Sessions a day that use it"))
-        self.days.setToolTip(box.tr("Days in the month"))
-        self.minutes.setToolTip(box.tr("Minutes of each session"))
+        self.per_day = self._spin(box, "per_day", 1, limits.TASKS_PER_DAY_MAX, _(" a day"))
+        self.days = self._spin(box, "days", limits.DAYS_MIN, limits.DAYS_MAX, _(" days"))
+        self.minutes = self._spin(box, "minutes", 1, limits.SESSION_MINUTES_MAX, _(" min"))
+        self.per_day.setToolTip(_("Sessions a day that use it"))
+        self.days.setToolTip(_("Days in the month"))
+        self.minutes.setToolTip(_("Minutes of each session"))
         self.languages: QSpinBox | None = None
         self.option: QComboBox | None = None
         # The service's name on one row, its figures under it: the tab stays narrow.
@@ -46,15 +47,13 @@ class ServiceRow:
         grid.addWidget(self.days, 2 * row + 1, 1)
         grid.addWidget(self.minutes, 2 * row + 1, 2)
         if service.per_language:
-            self.languages = self._spin(box, "languages", 1, 99, box.tr(" languages"))
-            self.languages.setToolTip(
-                box.tr("Output languages: each is billed on the input minutes")
-            )
+            self.languages = self._spin(box, "languages", 1, 99, _(" languages"))
+            self.languages.setToolTip(_("Output languages: each is billed on the input minutes"))
             grid.addWidget(self.languages, 2 * row + 1, 3)
         elif len(service.prices) > 1:
             self.option = QComboBox(box)
             self.option.setObjectName(f"value_added.{service.id}.option")
-            self.option.setToolTip(box.tr("Output resolution, which sets the price"))
+            self.option.setToolTip(_("Output resolution, which sets the price"))
             for option, _price in service.prices:
                 self.option.addItem(option, option)
             grid.addWidget(self.option, 2 * row + 1, 3)
@@ -113,7 +112,7 @@ class ValueAddedBox(QGroupBox):
     """The card's value-added services; hidden for a card that lists none."""
 
     def __init__(self, session: EstimateSession, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Value-added services"), parent)
+        super().__init__(_("Value-added services"), parent)
         self.setObjectName("value_added")
         self.session = session
         self.grid = QGridLayout(self)
@@ -163,7 +162,7 @@ class ValueAddedBox(QGroupBox):
             return
         self.session.request_pricing(
             replace(pricing, options=replace(pricing.options, value_added=uses)),
-            self.tr("Change the value-added services"),
+            _("Change the value-added services"),
             key=VALUE_ADDED_KEY,
         )
         self.show_pricing(self.session.pricing)
