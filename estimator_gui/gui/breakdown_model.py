@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from estimator_gui.gui import roles
 from estimator_gui.gui.labels import price_list_name, section_name, service_name, tier_name
 from estimator_gui.gui.locale_format import format_decimal, format_int, format_money
 from estimator_gui.gui.roles import Index
+from estimator_gui.i18n import N_, _
 from estimator_gui.pricing.breakdown import Breakdown, Line
 
 _DISPLAY_ONLY = [Qt.ItemDataRole.DisplayRole]
@@ -35,14 +29,14 @@ class BreakdownTableModel(QAbstractTableModel):
     COL_SECTION, COL_SERVICE, COL_TIER, COL_MINUTES = 0, 1, 2, 3
     COL_UNIT_PRICE, COL_GROSS, COL_FREE, COL_NET = 4, 5, 6, 7
     HEADERS = (
-        QT_TRANSLATE_NOOP("BreakdownTableModel", "Section"),
-        QT_TRANSLATE_NOOP("BreakdownTableModel", "Service"),
-        QT_TRANSLATE_NOOP("BreakdownTableModel", "Tier"),
-        QT_TRANSLATE_NOOP("BreakdownTableModel", "Minutes"),
-        QT_TRANSLATE_NOOP("BreakdownTableModel", "Per 1,000 min"),
-        QT_TRANSLATE_NOOP("BreakdownTableModel", "Gross"),
-        QT_TRANSLATE_NOOP("BreakdownTableModel", "Free min"),
-        QT_TRANSLATE_NOOP("BreakdownTableModel", "Net"),
+        N_("Section"),
+        N_("Service"),
+        N_("Tier"),
+        N_("Minutes"),
+        N_("Per 1,000 min"),
+        N_("Gross"),
+        N_("Free min"),
+        N_("Net"),
     )
     NUMERIC = frozenset({COL_MINUTES, COL_UNIT_PRICE, COL_GROSS, COL_FREE, COL_NET})
 
@@ -109,11 +103,11 @@ class BreakdownTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             if role == roles.DISPLAY:
-                return QCoreApplication.translate("BreakdownTableModel", self.HEADERS[section])
+                return _(self.HEADERS[section])
             if role == roles.ALIGNMENT:
                 return _RIGHT if section in self.NUMERIC else _LEFT
             if role == roles.TOOLTIP and section == self.COL_UNIT_PRICE:
-                return self.tr(
+                return _(
                     "Unit price: USD per 1,000 minutes (relay: per Mbps; value-added services: "
                     "as marked)"
                 )
@@ -148,13 +142,13 @@ class BreakdownTableModel(QAbstractTableModel):
             return tier_name(line.tier)
         if column == self.COL_MINUTES:
             if line.minutes is None:
-                return self.tr("%1 Mbps").replace("%1", format_decimal(line.quantity))
+                return _("{rate} Mbps").format(rate=format_decimal(line.quantity))
             return format_int(int(line.minutes))
         if column == self.COL_UNIT_PRICE:
             if line.per == "Mbps":
-                return self.tr("%1 / Mbps").replace("%1", format_decimal(line.unit_price))
+                return _("{price} / Mbps").format(price=format_decimal(line.unit_price))
             if line.per == "minute":  # a value-added service the card prices per minute
-                return self.tr("%1 / min").replace("%1", format_decimal(line.unit_price))
+                return _("{price} / min").format(price=format_decimal(line.unit_price))
             return format_decimal(line.unit_price)
         if column == self.COL_GROSS:
             return format_money(line.gross)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel
 
@@ -20,6 +20,7 @@ from estimator_gui.files.ratecard_io import (
 )
 from estimator_gui.files.scenario_io import ScenarioFile
 from estimator_gui.gui.session import Pricing
+from estimator_gui.i18n import N_, _
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.ratecard import RateCard
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
     from estimator_gui.gui.main_window import MainWindow
 
-CARD_FILTER = QT_TRANSLATE_NOOP("RateCardActions", "Rate card (*.toml);;All files (*)")
+CARD_FILTER = N_("Rate card (*.toml);;All files (*)")
 
 
 class RateCardActions(QObject):
@@ -64,7 +65,7 @@ class RateCardActions(QObject):
             self._add_card(card)
         menu.addSeparator()
         self.open_action = QAction(
-            QCoreApplication.translate("RateCardActions", "Open a rate card &file\u2026"),
+            _("Open a rate card &file\u2026"),
             self._window,
         )
         self.open_action.triggered.connect(self._on_open_triggered)
@@ -74,15 +75,13 @@ class RateCardActions(QObject):
     def _add_card(self, card: RateCard) -> QAction:
         self._cards[card.id] = card
         action = QAction(
-            QCoreApplication.translate("RateCardActions", "%1 (effective %2)")
-            .replace("%1", card.title)
-            .replace("%2", card.effective),
+            _("{card} (effective {date})").format(card=card.title, date=card.effective),
             self._window,
         )
         action.setObjectName(f"rate_card.{card.id}")
         action.setCheckable(True)
         action.setToolTip(card.id)
-        action.triggered.connect(lambda _=False, c=card: self.choose(c))
+        action.triggered.connect(lambda _checked=False, c=card: self.choose(c))
         assert self._group is not None
         self._group.addAction(action)
         before = self.open_action if hasattr(self, "open_action") else None
@@ -105,9 +104,7 @@ class RateCardActions(QObject):
         session = self._window.session
         done = session.request_pricing(
             replace(session.pricing, card=card),
-            QCoreApplication.translate("RateCardActions", "Price with %1").replace(
-                "%1", card.title
-            ),
+            _("Price with {card}").format(card=card.title),
         )
         self._on_pricing_changed(session.pricing)  # a refused card leaves the old one ticked
         return done
@@ -118,14 +115,10 @@ class RateCardActions(QObject):
             card = load_rate_card(path)
         except InputError as error:
             self._window.report(
-                QCoreApplication.translate("RateCardActions", "Cannot use %1").replace(
-                    "%1", path.name
+                _("Cannot use {file}").format(file=path.name),
+                _("{path} is not a rate card the estimator can use: {reason}").format(
+                    path=str(path), reason=error.message
                 ),
-                QCoreApplication.translate(
-                    "RateCardActions", "%1 is not a rate card the estimator can use: %2"
-                )
-                .replace("%1", str(path))
-                .replace("%2", error.message),
             )
             return False
         self.fill_menu()
@@ -146,13 +139,10 @@ class RateCardActions(QObject):
             card = shipped_rate_card(card_id)
         if card is None:  # a card this app does not ship, nor has open: price with the one in use
             self._window.show_banner(
-                QCoreApplication.translate(
-                    "RateCardActions",
-                    "%1 was made with rate card %2, which is not open here: priced with %3.",
-                )
-                .replace("%1", path.name)
-                .replace("%2", card_id)
-                .replace("%3", current.card.id)
+                _(
+                    "{file} was made with rate card {card}, which is not open here: "
+                    "priced with {current}."
+                ).format(file=path.name, card=card_id, current=current.card.id)
             )
             return Pricing(current.card, document.options), None
         own = Pricing(card, document.options)
@@ -167,15 +157,11 @@ class RateCardActions(QObject):
 
         answer = QMessageBox.question(
             self._window,
-            QCoreApplication.translate("RateCardActions", "Another rate card"),
-            QCoreApplication.translate(
-                "RateCardActions",
-                "%1 was made with %2. Reprice it with %3, the card in use? "
-                "No keeps the prices it was made with.",
-            )
-            .replace("%1", path.name)
-            .replace("%2", made_with.title)
-            .replace("%3", in_use.title),
+            _("Another rate card"),
+            _(
+                "{file} was made with {card}. Reprice it with {current}, the card in use? "
+                "No keeps the prices it was made with."
+            ).format(file=path.name, card=made_with.title, current=in_use.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -184,13 +170,8 @@ class RateCardActions(QObject):
 
     def _on_pricing_changed(self, pricing: Pricing) -> None:
         card = pricing.card
-        text = (
-            QCoreApplication.translate(
-                "RateCardActions", "Rate card %1, effective %2. Amounts in %3."
-            )
-            .replace("%1", card.id)
-            .replace("%2", card.effective)
-            .replace("%3", card.currency)
+        text = _("Rate card {card}, effective {date}. Amounts in {currency}.").format(
+            card=card.id, date=card.effective, currency=card.currency
         )
         if self.status.text() != text:
             self.status.setText(text)
@@ -202,11 +183,8 @@ class RateCardActions(QObject):
     def _on_open_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(
-            self._window,
-            QCoreApplication.translate("RateCardActions", "Open a rate card"),
-            "",
-            QCoreApplication.translate("RateCardActions", CARD_FILTER),
+        name, _filter = QFileDialog.getOpenFileName(
+            self._window, _("Open a rate card"), "", _(CARD_FILTER)
         )
         if name:
             self.open_card_file(Path(name))

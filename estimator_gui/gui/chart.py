@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from estimator_gui.gui.labels import service_name, tier_name
 from estimator_gui.gui.locale_format import format_money
+from estimator_gui.i18n import _
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.shares import gross_by_service_and_tier
 
@@ -64,7 +65,7 @@ class BreakdownChart(QChartView):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setLocalizeNumbers(True)
         chart.setLocale(QLocale())
-        chart.setTitle(self.tr("Gross by service and tier"))
+        chart.setTitle(_("Gross by service and tier"))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(QMargins(4, 4, 4, 4))
         self.setChart(chart)
@@ -160,7 +161,7 @@ class BreakdownChart(QChartView):
         if currency != self._currency:
             self._currency = currency
             axis.setTitleText(
-                self.tr("%1, before free minutes and discount").replace("%1", currency)
+                _("{currency}, before free minutes and discount").format(currency=currency)
             )
 
     def tick_values(self) -> list[Decimal]:
@@ -180,12 +181,11 @@ class BreakdownChart(QChartView):
             return
         tier = next((t for t, s in self._sets.items() if s is bar_set), "")
         service = self.services[index] if 0 <= index < len(self.services) else ""
-        self.hover_text = (
-            self.tr("%1 \u00b7 %2: %3 %4")
-            .replace("%1", service_name(service))
-            .replace("%2", tier_name(tier))
-            .replace("%3", format_money(self.amount(service, tier)))
-            .replace("%4", self._currency)
+        self.hover_text = _("{service} \u00b7 {tier}: {amount} {currency}").format(
+            service=service_name(service),
+            tier=tier_name(tier),
+            amount=format_money(self.amount(service, tier)),
+            currency=self._currency,
         )
         QToolTip.showText(QCursor.pos(), self.hover_text, self)
         self.value_hovered.emit(self.hover_text)

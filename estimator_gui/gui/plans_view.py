@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from estimator_gui.gui.locale_format import format_decimal, format_money
+from estimator_gui.i18n import _
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.ratecard import RateCard
 
@@ -26,7 +27,7 @@ class PlansView(QWidget):
         self._grid.setColumnStretch(0, 1)
         self._rows: list[tuple[QLabel, ...]] = []
         self.comparison: PlanComparison | None = None
-        headers = (self.tr("Plan"), self.tr("Fee"), self.tr("Covered min"), self.tr("Total"))
+        headers = (_("Plan"), _("Fee"), _("Covered min"), _("Total"))
         for column, text in enumerate(headers):
             label = QLabel(text, self)
             font = label.font()
@@ -50,7 +51,7 @@ class PlansView(QWidget):
         money = breakdown.currency
         for row, plan in enumerate(comparison.plans, start=1):
             if row > len(self._rows):
-                labels = tuple(QLabel(self) for _ in range(4))
+                labels = tuple(QLabel(self) for _column in range(4))
                 labels[0].setWordWrap(True)  # a package's title is long: it wraps, not widens
                 labels[0].setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 for column, label in enumerate(labels):
@@ -58,11 +59,11 @@ class PlansView(QWidget):
                         label.setAlignment(Qt.AlignmentFlag.AlignRight)
                     self._grid.addWidget(label, row, column)
                 self._rows.append(labels)
-            name = names.get(plan.id) or self.tr("Pay as you go")
+            name = names.get(plan.id) or _("Pay as you go")
             if plan.id == comparison.cheapest:
-                name = self.tr("%1 \u2014 cheapest").replace("%1", name)
+                name = _("{plan} \u2014 cheapest").format(plan=name)
             elif plan.id == comparison.cheapest_new_account:
-                name = self.tr("%1 \u2014 cheapest for a new account").replace("%1", name)
+                name = _("{plan} \u2014 cheapest for a new account").format(plan=name)
             texts = (
                 name,
                 f"{format_money(plan.monthly_fee)} {money}",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from estimator_gui.gui.breakdown_model import BreakdownTableModel
 from estimator_gui.gui.chart import BreakdownChart
 from estimator_gui.gui.inputs import fit_columns
+from estimator_gui.i18n import _
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.ratecard import RateCard
 
@@ -53,7 +54,7 @@ class ResultsPane(QWidget):
         self.results = QTabWidget(self)
         self.results.setObjectName("results")
         self.results.setDocumentMode(True)
-        self.results.addTab(self.breakdown_table, self.tr("By service and tier"))
+        self.results.addTab(self.breakdown_table, _("By service and tier"))
         # What drives the total: each room and task, its total and share (its model and chart
         # are made, and kept current, once that view is shown).
         self._room_model: RoomShareModel | None = None
@@ -62,7 +63,7 @@ class ResultsPane(QWidget):
         self.room_table.verticalHeader().hide()
         self.room_table.setTabKeyNavigation(False)
         self.room_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.results.addTab(self.room_table, self.tr("By room or task"))
+        self.results.addTab(self.room_table, _("By room or task"))
         self._plans: PlansView | None = None  # made when a card with packages is first used
         self._room_chart: RoomChart | None = None  # a second chart: built when first shown
         self.charts = QStackedWidget(self)
@@ -99,7 +100,7 @@ class ResultsPane(QWidget):
             from estimator_gui.gui.plans_view import PlansView
 
             self._plans = PlansView(self)
-            self.results.addTab(self._plans, self.tr("Ways to buy this month"))
+            self.results.addTab(self._plans, _("Ways to buy this month"))
             self.results.setTabVisible(PLANS_TAB, False)
         return self._plans
 
