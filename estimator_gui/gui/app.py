@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QApplication
 from estimator_gui.files.ratecard_io import default_rate_card, is_shipped_id, shipped_rate_card
 from estimator_gui.files.scenario_io import read_scenario_file
 from estimator_gui.gui.application import ensure_application, recovery_folder
+from estimator_gui.gui.language import apply_language, initial_language
 from estimator_gui.gui.main_window import MainWindow
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.settings import AppSettings
+from estimator_gui.i18n import CatalogueMissing, _
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.errors import InputError
 
@@ -30,15 +32,19 @@ def build_window(
     *,
     settings: AppSettings | None = None,
     recovery_folder: Path | None = None,
+    language: str | None = None,
 ) -> MainWindow:
     """The ready main window for a scenario file, or a blank estimate; not shown.
 
     A file that cannot be opened never raises: the window opens on a blank estimate with the
     reason in a banner, and ``window.load_error`` holds the InputError. ``settings`` (recent
     files, geometry) and ``recovery_folder`` (autosave) are the desktop app's; tests and the
-    self-test leave them out and touch nothing of the user's.
+    self-test leave them out and touch nothing of the user's. ``language`` (en, ko, zh) is
+    applied before anything is built; without it the current language stays.
     """
     ensure_application()
+    if language is not None:
+        apply_language(language)
     card = default_rate_card()
     error: InputError | None = None
     session: EstimateSession | None = None
@@ -58,9 +64,9 @@ def build_window(
     window.load_error = error
     if error is not None:
         window.show_banner(
-            window.tr("%1 was not opened: %2. Showing a blank estimate instead.")
-            .replace("%1", str(path))
-            .replace("%2", error.message)
+            _("{file} was not opened: {reason}. Showing a blank estimate instead.").format(
+                file=str(path), reason=error.message
+            )
         )
     return window
 
@@ -125,7 +131,14 @@ def main(argv: Sequence[str]) -> int:
     app = ensure_application()
     settings = AppSettings()
     path = start_path(args.file, settings)
-    window = build_window(path, settings=settings, recovery_folder=recovery_folder())
+    language = initial_language(settings.language())
+    try:
+        window = build_window(
+            path, settings=settings, recovery_folder=recovery_folder(), language=language
+        )
+    except CatalogueMissing as error:  # a checkout without `make catalogs`: say so, in English
+        print(f"warning: {error}; the window speaks English", file=sys.stderr)
+        window = build_window(path, settings=settings, recovery_folder=recovery_folder())
     window.show()
     # After the first frame: an estimate lost in a crash is offered back.
     window.first_frame.then(window.files.begin)

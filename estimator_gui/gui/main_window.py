@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenuBar,
     QSplitter,
+    QStatusBar,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -39,12 +41,14 @@ from estimator_gui.gui.keyboard import (
     tab_stops,
 )
 from estimator_gui.gui.labels import refusal_text, service_name
+from estimator_gui.gui.language import language_menu, switch_language
 from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.gui.panels.rooms import RoomPanel
 from estimator_gui.gui.panels.scroll import PanelScrollArea
 from estimator_gui.gui.results import ResultsPane
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.totals import TotalsPanel
+from estimator_gui.i18n import _
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.scenario import SERVICES, Scenario
@@ -96,7 +100,29 @@ class MainWindow(QMainWindow):
         # What the first frame does not need waits for it: see gui/first_frame.py.
         self.first_frame = FirstFrame(self)
         self.files = FileActions(self, path, settings, recovery_folder)
+        self._settings = settings
+        self.cards: RateCardActions | None = None
+        self._undo_keys: WindowUndo | None = None
+        self._build_ui()
+        session.breakdown_changed.connect(self.show_breakdown)
+        session.scenario_changed.connect(self._on_scenario_changed)
+        session.scenario_loaded.connect(self._on_scenario_loaded)
+        session.refusals_changed.connect(self._on_refusals_changed)
+        session.modified_changed.connect(self._on_modified_changed)
+        self._shown_once = True
+        self.resize(1440, 900)
+        if settings is not None:
+            settings.restore_window(self)
 
+    # ------------------------------------------------------------------ building
+
+    def _build_ui(self) -> None:
+        """Every widget, menu and window-wide action, in the current language, from the session.
+
+        Called once, and again when the language changes: the session (scenario, undo history,
+        refusals) and the file actions stay; everything with words is made anew.
+        """
+        session = self.session
         self.banner = QLabel(self)
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -107,7 +133,7 @@ class MainWindow(QMainWindow):
         )
         self.banner_close = QToolButton(self)
         self.banner_close.setText("\u2715")
-        self.banner_close.setToolTip(self.tr("Dismiss"))
+        self.banner_close.setToolTip(_("Dismiss"))
         self.banner_close.clicked.connect(self.hide_banner)
         banner_row = QHBoxLayout()
         banner_row.addWidget(self.banner, 1)
@@ -115,14 +141,14 @@ class MainWindow(QMainWindow):
 
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("title")
-        self.title_edit.setPlaceholderText(self.tr("Customer and month, as shown on the quote"))
+        self.title_edit.setPlaceholderText(_("Customer and month, as shown on the quote"))
         self.title_edit.setMaxLength(limits.TEXT_MAX)
         title_row = QHBoxLayout()
-        title_caption = QLabel(self.tr("Estimate"), self)
+        title_caption = QLabel(_("Estimate"), self)
         title_caption.setBuddy(self.title_edit)
         self.title_edit.setAccessibleName(title_caption.text())
         self.title_edit.setToolTip(
-            self.tr("The estimate's title on the quote; it does not change the price")
+            _("The estimate's title on the quote; it does not change the price")
         )
         self._captions: list[QLabel] = [title_caption]
         title_row.addWidget(title_caption)
@@ -136,8 +162,8 @@ class MainWindow(QMainWindow):
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         # An empty scroll area per tab; its panel is built when the tab is first shown.
         titles = {service: service_name(service) for service in SERVICES}
-        titles["recording"] = self.tr("Recording")
-        titles["mixing_relay"] = self.tr("Mixing and relay")
+        titles["recording"] = _("Recording")
+        titles["mixing_relay"] = _("Mixing and relay")
         self._titles = titles
         self._counts: tuple[int, ...] = ()
         self._built: dict[str, QWidget] = {}
@@ -191,11 +217,6 @@ class MainWindow(QMainWindow):
         for widget in (self.title_edit, self.totals.free_spin, self.totals.discount_spin):
             self._undo_keys.watch(widget)
 
-        session.breakdown_changed.connect(self.show_breakdown)
-        session.scenario_changed.connect(self._on_scenario_changed)
-        session.scenario_loaded.connect(self._on_scenario_loaded)
-        session.refusals_changed.connect(self._on_refusals_changed)
-        session.modified_changed.connect(self._on_modified_changed)
         self.totals.discount_edited.connect(self._on_discount_edited)
         self.totals.free_minutes_edited.connect(self._on_free_minutes_edited)
         self.title_edit.editingFinished.connect(self._on_title_edited)
@@ -205,12 +226,25 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_shown)
         self._on_tab_shown(self.tabs.currentIndex())
         self._update_title()
-        self._shown_once = True
-        self.resize(1440, 900)
-        if settings is not None:
-            settings.restore_window(self)
 
-    # ------------------------------------------------------------------ building
+    def change_language(self, code: str) -> bool:
+        """Speak ``code`` (en, ko, zh) at once, without a restart, and remember it; True when done.
+
+        The estimate, its undo history, the file and the tab in view stay as they are; every
+        widget and menu is made anew in the new language (gui/language.py).
+        """
+        return switch_language(self, code, self._settings)
+
+    def rebuild_ui(self) -> None:
+        """Let go of every widget, menu and window-wide action, and make them anew."""
+        for action in self.findChildren(QAction, "", Qt.FindChildOption.FindDirectChildrenOnly):
+            action.setParent(None)  # out of the window: its shortcut is not taken twice
+        for helper in (self.cards, self._undo_keys):
+            if helper is not None:
+                helper.setParent(None)
+        self.setMenuBar(QMenuBar(self))  # the old bar, its menus and status bar are deleted
+        self.setStatusBar(QStatusBar(self))
+        self._build_ui()
 
     def _build_panel(self, key: str) -> QWidget:
         session = self.session
@@ -249,17 +283,18 @@ class MainWindow(QMainWindow):
             self.panel(PANEL_KEYS[index])
 
     def _build_menus(self) -> None:
-        self.files.build_file_menu(self.menuBar().addMenu(self.tr("&File")))
+        self.files.build_file_menu(self.menuBar().addMenu(_("&File")))
         self.cards = RateCardActions(self)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
         stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = stack.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = stack.createRedoAction(self, _("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        self.cards.build_menu(self.menuBar().addMenu(self.tr("&Rate card")))
+        self.cards.build_menu(self.menuBar().addMenu(_("&Rate card")))
+        language_menu(self, self.menuBar().addMenu(_("&Language")))
 
     def _show_first_used_panel(self) -> None:
         scenario = self.session.scenario
@@ -377,21 +412,23 @@ class MainWindow(QMainWindow):
         if title != self.session.scenario.title:
             self.session.request(
                 lambda s: replace(s, title=title),
-                self.tr("Change the estimate's title to %1").replace("%1", title),
+                _("Change the estimate's title to {title}").format(title=title),
                 key="title",
             )
 
     def _on_discount_edited(self, percent: Decimal) -> None:
         self.session.request(
             lambda s: replace(s, discount_percent=percent),
-            self.tr("Change the contract discount to %1%").replace("%1", format_decimal(percent)),
+            _("Change the contract discount to {percent}%").format(
+                percent=format_decimal(percent)
+            ),
             key="discount",
         )
 
     def _on_free_minutes_edited(self, minutes: int) -> None:
         self.session.request(
             lambda s: replace(s, free_minutes=minutes),
-            self.tr("Change the free minutes to %1").replace("%1", format_int(minutes)),
+            _("Change the free minutes to {minutes}").format(minutes=format_int(minutes)),
             key="free_minutes",
         )
 
@@ -408,15 +445,16 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowModified(self.session.modified)
         path = self.files.path
-        name = path.name if path else self.tr("untitled")
+        name = path.name if path else _("untitled")
         title = self.session.scenario.title
         # [*] is where Qt shows the unsaved-changes mark; a translation keeps it.
         if title:
-            text = self.tr("%1 \u2014 %2[*] \u2014 TRTC price estimator")
+            text = _("{title} \u2014 {file}[*] \u2014 TRTC price estimator").format(
+                title=title, file=name
+            )
         else:
-            text = self.tr("%2[*] \u2014 TRTC price estimator")
-        # The file name first: the title is typed, and a "%2" in it stays as typed.
-        self.setWindowTitle(text.replace("%2", name).replace("%1", title))
+            text = _("{file}[*] \u2014 TRTC price estimator").format(file=name)
+        self.setWindowTitle(text)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
