@@ -92,6 +92,19 @@ class RateCardActions(QObject):
         self._actions[card.id] = action
         return action
 
+    def opened_cards(self) -> list[RateCard]:
+        """The cards opened from a file (not shipped): a menu made anew offers them again."""
+        return [card for card in self._cards.values() if not is_shipped_id(card.id)]
+
+    def adopt(self, cards: list[RateCard]) -> None:
+        """Offer ``cards`` (opened from files by an earlier menu) in this menu too."""
+        if cards:
+            self.fill_menu()
+        for card in cards:
+            if card.id not in self._cards:
+                self._add_card(card)
+        self._on_pricing_changed(self._window.session.pricing)
+
     def cards(self) -> dict[str, RateCard]:
         """Every card the menu offers, by id: the shipped ones and any file opened."""
         self.fill_menu()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gettext
 
 import pytest
-from PySide6.QtCore import QRect, Qt, QTranslator
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from tests_gui_paths import EXAMPLES
-from tests_gui_translators import installed
 
+from estimator_gui import i18n
 from estimator_gui.gui.main_window import MainWindow
 
 LAPTOP = (1366, 768)
 
 
-class PseudoTranslator(QTranslator):
+class PseudoTranslator(gettext.NullTranslations):
     """Every source text about 40% longer, bracketed so that a cut end shows.
 
     A sentence grows by more words (a translation that wraps where it has spaces), a single word
@@ -34,9 +34,10 @@ class PseudoTranslator(QTranslator):
     language needs.
     """
 
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
+
+    def gettext(self, source: str) -> str:
         if not source:
             return ""
         pad = max(2, len(source) * 2 // 5 - 2)
@@ -47,24 +48,30 @@ class PseudoTranslator(QTranslator):
 
 
 @pytest.fixture
-def pseudo_translation(qapp: QApplication) -> Iterator[PseudoTranslator]:
-    yield from installed(PseudoTranslator(qapp))
+def pseudo_translation(monkeypatch: pytest.MonkeyPatch) -> PseudoTranslator:
+    translations = PseudoTranslator()
+    monkeypatch.setattr(i18n, "_translations", translations)
+    return translations
 
 
-class HangulTranslator(QTranslator):
+class HangulTranslator(gettext.NullTranslations):
     """Every text in Hangul, as a Korean translation reads: fewer characters than English, each
     about twice as wide, words still separated by spaces (the system's CJK font draws it)."""
 
     SYLLABLES = "견적회의녹화시간요금방참가자분당무료해상도범주클라우드"
 
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
+
+    def gettext(self, source: str) -> str:
         if not source:
             return ""
         words = []
         for index, word in enumerate(source.split(" ")):
-            keep = "".join(c for c in word if not c.isalpha())  # %1, digits and signs stay
+            if "{" in word:  # a placeholder stays as it is: the code fills it
+                words.append(word)
+                continue
+            keep = "".join(c for c in word if not c.isalpha())  # digits and signs stay
             size = max(1, (sum(c.isalpha() for c in word) * 3 + 4) // 5)
             start = (index * 7 + len(word)) % len(self.SYLLABLES)
             hangul = (self.SYLLABLES * 2)[start : start + size]
@@ -73,8 +80,10 @@ class HangulTranslator(QTranslator):
 
 
 @pytest.fixture
-def hangul_translation(qapp: QApplication) -> Iterator[HangulTranslator]:
-    yield from installed(HangulTranslator(qapp))
+def hangul_translation(monkeypatch: pytest.MonkeyPatch) -> HangulTranslator:
+    translations = HangulTranslator()
+    monkeypatch.setattr(i18n, "_translations", translations)
+    return translations
 
 
 def _shown(widget: QWidget, text: str) -> str:

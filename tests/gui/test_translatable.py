@@ -1,31 +1,29 @@
-"""Every user-visible string of the window goes through tr()/translate(), where lupdate finds it.
+"""Every user-visible string of the window goes through the catalogue (``_()``), where Babel's
+extractor finds it.
 
 Three checks, each catching what the others cannot:
 - the source: no string literal with words reaches a text setter or a widget's caption untranslated;
-- Qt Linguist's own extractor (pyside6-lupdate) finds every text the window asks to translate, so
-  no wrapper hides a string from the translators;
+- the catalogue's template holds every text the running window asks to translate, so no wrapper
+  or variable hides a string from the translators;
 - the running window under a pseudo-translation: every caption, item, tooltip and title it shows
-  comes out of the translator (bracketed), so a text built at run time cannot slip through.
+  comes out of the catalogue (bracketed), so a text built at run time cannot slip through.
 """
 
 from __future__ import annotations
 
 import ast
+import gettext
 import re
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -34,14 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from tests_gui_paths import TEAM_MEETINGS
-from tests_gui_translators import installed
 
 import estimator_gui.gui
+from estimator_gui import i18n
 
 GUI = Path(estimator_gui.gui.__file__).parent
 MODULES = sorted(p for p in GUI.rglob("*.py") if p.name != "selftest.py")
-# Texts the window shows from the Qt-free floors, marked there for the same catalogue.
-SHARED = sorted(GUI.parent.joinpath("quote").glob("notices.py"))
+POT = GUI.parents[1] / "resources" / "locale" / f"{i18n.DOMAIN}.pot"
 
 # Setters and constructors whose argument (by position) is shown to the user.
 SETTERS = {
@@ -91,7 +88,7 @@ CONSTRUCTORS = {
     "QBarSet": (0,),
     "QToolButton": (),
 }
-TRANSLATORS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
+TRANSLATORS = {"_", "N_", "ngettext"}
 # A word is any token with a letter ("720p", "4K", "USD"), except a size such as 1280x720.
 WORD = re.compile(r"(?!\d+x\d+\b)\b\w*[^\W\d_]\w*")
 PRINTF = re.compile(r"%[-+ #0]*\d*(?:\.\d+)?[dioxXeEfFgGc]")  # "%.0f" holds no words
@@ -109,10 +106,11 @@ def _untranslated_words(node: ast.AST) -> Iterator[ast.Constant]:
     """String constants with words in ``node`` that are not inside a tr()/translate() call."""
     if isinstance(node, ast.Call) and _name(node.func) in TRANSLATORS:
         return
-    if isinstance(node, ast.Call) and _name(node.func) == "replace":
-        # "%1" placeholders are filled from translated text or numbers: check the receiver only.
+    if isinstance(node, ast.Call) and _name(node.func) == "format":
+        # {name} placeholders are filled from translated text or numbers: check the receiver,
+        # and each value given.
         yield from _untranslated_words(node.func)
-        for arg in node.args[1:]:
+        for arg in (*node.args, *(keyword.value for keyword in node.keywords)):
             yield from _untranslated_words(arg)
         return
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -151,12 +149,12 @@ def untranslated_literals(source: str, filename: str) -> list[str]:
 def test_the_source_check_finds_an_untranslated_caption():
     source = (
         "label.setText('Rooms per day')\n"
-        "label.setText(self.tr('Rooms per day'))\n"
+        "label.setText(_('Rooms per day'))\n"
         "combo.addItem(f'{size} (720p)', size)\n"
-        "combo.addItem(self.tr('%1 (%2)').replace('%1', size), 'user data')\n"
+        "combo.addItem(_('{size} ({name})').format(size=size, name=n), 'user data')\n"
         "box = QGroupBox('Relay', self)\n"
-        "self.statusBar().showMessage(self.tr('Saved %1').replace('%1', path), 5000)\n"
-        "QFileDialog.getOpenFileName(self, self.tr('Open'), start, 'JSON (*.json)')\n"
+        "self.statusBar().showMessage(_('Saved {path}').format(path=path), 5000)\n"
+        "QFileDialog.getOpenFileName(self, _('Open'), start, 'JSON (*.json)')\n"
         "button.setText('\\u2715')\n"
     )
     assert untranslated_literals(source, "x.py") == [
@@ -172,53 +170,32 @@ def test_no_untranslated_literal_reaches_the_screen(path):
     assert untranslated_literals(path.read_text(encoding="utf-8"), path.name) == []
 
 
-# ---------------------------------------------------------------------- what lupdate extracts
+# ---------------------------------------------------------------------- the running window
 
 
-def _lupdate() -> str | None:
-    candidate = Path(sys.executable).with_name("pyside6-lupdate")
-    return str(candidate) if candidate.exists() else shutil.which("pyside6-lupdate")
+class RecordingTranslations(gettext.NullTranslations):
+    """Records every text the window asks the catalogue for, and brackets it."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[str] = set()
 
-@pytest.fixture(scope="module")
-def extracted(tmp_path_factory) -> set[tuple[str, str]]:
-    """(context, source) of every message pyside6-lupdate finds in the window's modules."""
-    tool = _lupdate()
-    assert tool is not None, "pyside6-lupdate ships with PySide6 and must be found beside python"
-    ts = tmp_path_factory.mktemp("lupdate") / "gui.ts"
-    subprocess.run(
-        [tool, *map(str, MODULES + SHARED), "-ts", str(ts)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    found = set()
-    for context in ElementTree.parse(ts).getroot().iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            found.add((name, message.findtext("source", "")))
-    return found
-
-
-class RecordingTranslator(QTranslator):
-    """Records every (context, source) the window asks to translate; and brackets the text."""
-
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.asked: set[tuple[str, str]] = set()
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        if not source:
+    def gettext(self, message: str) -> str:
+        if not message:
             return ""
-        self.asked.add((context, source))
-        return f"[{source}]"
+        self.asked.add(message)
+        return f"[{message}]"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        self.asked.add(singular)
+        return f"[{singular if n == 1 else plural}]"
 
 
 @pytest.fixture
-def recording_translator(qapp: QApplication) -> Iterator[RecordingTranslator]:
-    yield from installed(RecordingTranslator(qapp))
+def recording_translator(monkeypatch: pytest.MonkeyPatch) -> RecordingTranslations:
+    translations = RecordingTranslations()
+    monkeypatch.setattr(i18n, "_translations", translations)
+    return translations
 
 
 def _every_text(window: QWidget) -> Iterator[tuple[str, str]]:
@@ -304,18 +281,17 @@ def test_the_running_window_shows_only_translated_text(recording_translator, mak
     assert sorted(set(problems)) == []
 
 
-def test_lupdate_finds_every_text_the_window_translates(
-    recording_translator, make_window, extracted
-):
-    """A text translated through a variable or a wrapper reaches no .ts file: find those."""
+def test_the_template_holds_every_text_the_window_asks_for(recording_translator, make_window):
+    """A text translated through a variable or a wrapper reaches no catalogue: find those."""
     window = make_window(TEAM_MEETINGS)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
     window.panel("live_video").table.selectRow(1)
-    ours = {
-        (context, source)
-        for context, source in recording_translator.asked
-        if not context.startswith("Q")  # Qt's own widgets ask for their catalogue
-    }
-    missing = sorted(f"{c}: {s!r}" for c, s in ours - extracted)
-    assert missing == []
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None:
+            menu.aboutToShow.emit()  # menus filled when first opened
+    with POT.open("rb") as stream:
+        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(stream) if m.id}
+    missing = sorted(recording_translator.asked - template)
+    assert missing == [], "run `make messages`: " + repr(missing[:20])
