@@ -7,12 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from estimator_gui.files.resources import resource
 from estimator_gui.files.scenario_io import read_scenario_file, save_scenario_file
 from estimator_gui.gui.session import Pricing
+from estimator_gui.i18n import N_, _
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.errors import InputError
 
@@ -23,14 +24,14 @@ if TYPE_CHECKING:
     from estimator_gui.gui.main_window import MainWindow
     from estimator_gui.gui.settings import AppSettings
 
-# Marked here for lupdate, translated where the dialogs open.
-FILE_FILTER = QT_TRANSLATE_NOOP("FileActions", "TRTC estimate (*.json);;All files (*)")
+# Marked here for the catalogue, translated where the dialogs open.
+FILE_FILTER = N_("TRTC estimate (*.json);;All files (*)")
 # The bundled examples offered by File > New from template, in menu order.
 TEMPLATES = (
-    ("tutoring.json", QT_TRANSLATE_NOOP("FileActions", "1:1 tutoring with recording")),
-    ("team_meetings.json", QT_TRANSLATE_NOOP("FileActions", "Team meetings")),
-    ("live_shopping.json", QT_TRANSLATE_NOOP("FileActions", "Live shopping show")),
-    ("webinar.json", QT_TRANSLATE_NOOP("FileActions", "Webinar")),
+    ("tutoring.json", N_("1:1 tutoring with recording")),
+    ("team_meetings.json", N_("Team meetings")),
+    ("live_shopping.json", N_("Live shopping show")),
+    ("webinar.json", N_("Webinar")),
 )
 
 
@@ -83,38 +84,28 @@ class FileActions(QObject):
 
     def build_file_menu(self, menu: QMenu) -> None:
         window = self._window
-        self.new_action = self._action(
-            QCoreApplication.translate("FileActions", "&New"), self._on_new_triggered
-        )
+        self.new_action = self._action(_("&New"), self._on_new_triggered)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.template_menu = menu.addMenu(
-            QCoreApplication.translate("FileActions", "New from &template")
-        )
+        self.template_menu = menu.addMenu(_("New from &template"))
         self.template_menu.setObjectName("file.templates")
         for name, caption in TEMPLATES:
             action = self._action(
-                QCoreApplication.translate("FileActions", caption),
-                lambda _=False, n=name: self.new_from(n),
+                _(caption),
+                lambda _checked=False, n=name: self.new_from(n),
             )
             action.setObjectName(f"file.template.{Path(name).stem}")
             self.template_menu.addAction(action)
-        self.open_action = self._action(
-            QCoreApplication.translate("FileActions", "&Open\u2026"), self._on_open_triggered
-        )
+        self.open_action = self._action(_("&Open\u2026"), self._on_open_triggered)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.recent_menu = menu.addMenu(QCoreApplication.translate("FileActions", "Open &Recent"))
+        self.recent_menu = menu.addMenu(_("Open &Recent"))
         self.recent_menu.setObjectName("file.recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.recent_menu.setEnabled(self.settings is not None)
-        self.save_action = self._action(
-            QCoreApplication.translate("FileActions", "&Save"), self._on_save_triggered
-        )
+        self.save_action = self._action(_("&Save"), self._on_save_triggered)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_as_action = self._action(
-            QCoreApplication.translate("FileActions", "Save &As\u2026"), self.save_as
-        )
+        self.save_as_action = self._action(_("Save &As\u2026"), self.save_as)
         self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
-        quit_action = self._action(QCoreApplication.translate("FileActions", "&Quit"), window.close)
+        quit_action = self._action(_("&Quit"), window.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         menu.insertAction(self.template_menu.menuAction(), self.new_action)
         menu.addSeparator()
@@ -166,9 +157,7 @@ class FileActions(QObject):
         if repriced is not None:  # unsaved changes to the file: Save writes the new card
             self._window.session.request_pricing(
                 repriced,
-                QCoreApplication.translate("FileActions", "Reprice with %1").replace(
-                    "%1", repriced.card.title
-                ),
+                _("Reprice with {card}").format(card=repriced.card.title),
             )
         self._remember(path)
         self._window._update_title()
@@ -176,12 +165,10 @@ class FileActions(QObject):
 
     def _refused(self, path: Path, error: InputError) -> None:
         self._window.report(
-            QCoreApplication.translate("FileActions", "Cannot open %1").replace("%1", path.name),
-            QCoreApplication.translate(
-                "FileActions", "%1 was not opened, and the current estimate is unchanged.\n\n%2"
-            )
-            .replace("%1", str(path))
-            .replace("%2", error.message),
+            _("Cannot open {file}").format(file=path.name),
+            _("{path} was not opened, and the current estimate is unchanged.\n\n{reason}").format(
+                path=str(path), reason=error.message
+            ),
         )
 
     # ------------------------------------------------------------------ writing it
@@ -192,14 +179,10 @@ class FileActions(QObject):
             save_scenario_file(session.document, path)
         except OSError as error:
             self._window.report(
-                QCoreApplication.translate("FileActions", "Cannot save %1").replace(
-                    "%1", path.name
+                _("Cannot save {file}").format(file=path.name),
+                _("{path} was not saved: {reason}. The estimate is still open, unchanged.").format(
+                    path=str(path), reason=error.strerror or str(error)
                 ),
-                QCoreApplication.translate(
-                    "FileActions", "%1 was not saved: %2. The estimate is still open, unchanged."
-                )
-                .replace("%1", str(path))
-                .replace("%2", error.strerror or str(error)),
             )
             return False
         self._path = path
@@ -208,9 +191,7 @@ class FileActions(QObject):
         if self.autosaver is not None:
             self.autosaver.discard()
         self._window._update_title()
-        self._window.statusBar().showMessage(
-            QCoreApplication.translate("FileActions", "Saved %1").replace("%1", str(path)), 5000
-        )
+        self._window.statusBar().showMessage(_("Saved {path}").format(path=str(path)), 5000)
         return True
 
     def save(self) -> bool:
@@ -220,11 +201,11 @@ class FileActions(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         start = str(self._path) if self._path else ""
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             self._window,
-            QCoreApplication.translate("FileActions", "Save the estimate"),
+            _("Save the estimate"),
             start,
-            QCoreApplication.translate("FileActions", FILE_FILTER),
+            _(FILE_FILTER),
         )
         if not name:
             return False
@@ -244,8 +225,8 @@ class FileActions(QObject):
 
         answer = QMessageBox.question(
             window,
-            QCoreApplication.translate("FileActions", "Unsaved estimate"),
-            QCoreApplication.translate("FileActions", "Save the changes to this estimate first?"),
+            _("Unsaved estimate"),
+            _("Save the changes to this estimate first?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -282,11 +263,9 @@ class FileActions(QObject):
             action = self.recent_menu.addAction(text.replace("&&", "&"))
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
-            action.triggered.connect(lambda _=False, p=path: self._on_recent_triggered(p))
+            action.triggered.connect(lambda _checked=False, p=path: self._on_recent_triggered(p))
         if not paths:
-            empty = self.recent_menu.addAction(
-                QCoreApplication.translate("FileActions", "No recent estimates")
-            )
+            empty = self.recent_menu.addAction(_("No recent estimates"))
             empty.setEnabled(False)
 
     def _on_recent_triggered(self, path: Path) -> None:
@@ -308,11 +287,9 @@ class FileActions(QObject):
         window = self._window
         for item in scan.set_aside:
             window.show_banner(
-                QCoreApplication.translate(
-                    "FileActions", "An autosaved estimate could not be read and was kept as %1: %2"
-                )
-                .replace("%1", str(item.moved_to or item.path))
-                .replace("%2", item.reason)
+                _(
+                    "An autosaved estimate could not be read and was kept as {copy}: {reason}"
+                ).format(copy=str(item.moved_to or item.path), reason=item.reason)
             )
         if not scan.recoverable:
             return False
@@ -331,22 +308,15 @@ class FileActions(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         when = item.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        source = (
-            str(item.original)
-            if item.original
-            else QCoreApplication.translate("FileActions", "a new estimate")
-        )
+        source = str(item.original) if item.original else _("a new estimate")
         answer = QMessageBox.question(
             self._window,
-            QCoreApplication.translate("FileActions", "Restore the unsaved estimate?"),
-            QCoreApplication.translate(
-                "FileActions",
-                "The estimator stopped at %1 with unsaved changes to %2. Restore them?\n\n"
-                "If you do not, they are kept in %3, where File > Open can still read them.",
-            )
-            .replace("%1", when)
-            .replace("%2", source)
-            .replace("%3", str(item.path.parent)),
+            _("Restore the unsaved estimate?"),
+            _(
+                "The estimator stopped at {time} with unsaved changes to {estimate}. "
+                "Restore them?\n\n"
+                "If you do not, they are kept in {folder}, where File > Open can still read them."
+            ).format(time=when, estimate=source, folder=str(item.path.parent)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -370,7 +340,7 @@ class FileActions(QObject):
 
     def _on_autosave_failed(self, reason: str) -> None:
         self._window.statusBar().showMessage(
-            QCoreApplication.translate("FileActions", "Autosave failed: %1").replace("%1", reason),
+            _("Autosave failed: {reason}").format(reason=reason),
             10000,
         )
 
@@ -386,11 +356,11 @@ class FileActions(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         start = str(self._path.parent) if self._path else ""
-        name, _ = QFileDialog.getOpenFileName(
+        name, _filter = QFileDialog.getOpenFileName(
             self._window,
-            QCoreApplication.translate("FileActions", "Open an estimate"),
+            _("Open an estimate"),
             start,
-            QCoreApplication.translate("FileActions", FILE_FILTER),
+            _(FILE_FILTER),
         )
         if name:
             self.open_file(Path(name))

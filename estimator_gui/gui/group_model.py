@@ -7,9 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     Qt,
@@ -22,6 +20,7 @@ from estimator_gui.gui.labels import role_name
 from estimator_gui.gui.locale_format import format_decimal, format_int, parse_decimal
 from estimator_gui.gui.roles import Index
 from estimator_gui.gui.working import Working, mix_text, streams_text, verb_receives, working_for
+from estimator_gui.i18n import N_, _
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import (
@@ -48,12 +47,12 @@ class GroupTableModel(QAbstractTableModel):
     ValueRole = Qt.ItemDataRole.UserRole
     COL_ROLE, COL_LABEL, COL_COUNT, COL_MINUTES, COL_VIDEO, COL_WORKING = range(6)
     HEADERS = (
-        QT_TRANSLATE_NOOP("GroupTableModel", "Role"),
-        QT_TRANSLATE_NOOP("GroupTableModel", "Label"),
-        QT_TRANSLATE_NOOP("GroupTableModel", "Count"),
-        QT_TRANSLATE_NOOP("GroupTableModel", "Minutes"),
-        QT_TRANSLATE_NOOP("GroupTableModel", "Receives"),
-        QT_TRANSLATE_NOOP("GroupTableModel", "Working"),
+        N_("Role"),
+        N_("Label"),
+        N_("Count"),
+        N_("Minutes"),
+        N_("Receives"),
+        N_("Working"),
     )
 
     group_edited = Signal(int, object)  # row, the edited Group
@@ -123,12 +122,12 @@ class GroupTableModel(QAbstractTableModel):
             and role == roles.DISPLAY
             and (0 <= section < len(self.HEADERS))
         ):
-            return QCoreApplication.translate("GroupTableModel", self.HEADERS[section])
+            return _(self.HEADERS[section])
         if orientation == Qt.Orientation.Horizontal and role == roles.TOOLTIP:
             if section == self.COL_VIDEO:
-                return self.tr("Streams each member receives at once, or a resolution mix")
+                return _("Streams each member receives at once, or a resolution mix")
             if section == self.COL_WORKING:
-                return self.tr("How the streams received fix the tier")
+                return _("How the streams received fix the tier")
         return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -161,10 +160,11 @@ class GroupTableModel(QAbstractTableModel):
                 return _WARNING  # stays another time than the session: never a quiet override
         if role == roles.TOOLTIP and column == self.COL_MINUTES and self._overrides(group):
             assert group.seconds is not None
-            return (
-                self.tr("Stays %1 min of the room's %2 min session; clear the cell to follow it")
-                .replace("%1", self._minutes(group.seconds))
-                .replace("%2", self._minutes(self._room.seconds))
+            return _(
+                "Stays {minutes} min of the room's {room_minutes} min session; "
+                "clear the cell to follow it"
+            ).format(
+                minutes=self._minutes(group.seconds), room_minutes=self._minutes(self._room.seconds)
             )
         if role == roles.TOOLTIP and column in (self.COL_LABEL, self.COL_VIDEO):
             return self._display(group, row, column) or None  # the whole text a cell may cut
@@ -195,14 +195,14 @@ class GroupTableModel(QAbstractTableModel):
             return format_int(group.count)
         if column == self.COL_MINUTES:
             if group.seconds is None:
-                return self.tr("%1 (room)").replace("%1", self._minutes(self._room.seconds))
+                return _("{minutes} (room)").format(minutes=self._minutes(self._room.seconds))
             if group.seconds != self._room.seconds:
                 return f"\u26a0 {self._minutes(group.seconds)}"
             return self._minutes(group.seconds)
         if column == self.COL_VIDEO:
             if group.mix is not None:
-                return self.tr("mix: %1").replace("%1", mix_text(group.mix))
-            return streams_text(group.receives) if group.receives else self.tr("audio only")
+                return _("mix: {mix}").format(mix=mix_text(group.mix))
+            return streams_text(group.receives) if group.receives else _("audio only")
         if column == self.COL_WORKING:
             working = self._workings[row]
             return working.text + (f"  \u26a0 {working.warning}" if working.warning else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from estimator_gui.gui.locale_format import parse_decimal
+from estimator_gui.i18n import N_, _
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import Resolution
 
@@ -125,13 +126,13 @@ class ResolutionComboBox(QComboBox):
 
     # The common names are words a translation may change ("4K UHD", "720p" written otherwise).
     PRESETS = (
-        ("640x360", QT_TRANSLATE_NOOP("ResolutionComboBox", "360p")),
-        ("960x540", QT_TRANSLATE_NOOP("ResolutionComboBox", "540p")),
-        ("1280x720", QT_TRANSLATE_NOOP("ResolutionComboBox", "720p")),
-        ("1920x1080", QT_TRANSLATE_NOOP("ResolutionComboBox", "1080p")),
-        ("2560x1440", QT_TRANSLATE_NOOP("ResolutionComboBox", "1440p")),
-        ("3840x2160", QT_TRANSLATE_NOOP("ResolutionComboBox", "4K UHD")),
-        ("4096x2160", QT_TRANSLATE_NOOP("ResolutionComboBox", "4K DCI")),
+        ("640x360", N_("360p")),
+        ("960x540", N_("540p")),
+        ("1280x720", N_("720p")),
+        ("1920x1080", N_("1080p")),
+        ("2560x1440", N_("1440p")),
+        ("3840x2160", N_("4K UHD")),
+        ("4096x2160", N_("4K DCI")),
     )
 
     resolution_edited = Signal(object)  # a Resolution picked or typed
@@ -143,8 +144,8 @@ class ResolutionComboBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for size, common in self.PRESETS:
-            name = QCoreApplication.translate("ResolutionComboBox", common)
-            self.addItem(self.tr("%1 (%2)").replace("%1", size).replace("%2", name), size)
+            name = _(common)
+            self.addItem(_("{size} ({name})").format(size=size, name=name), size)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.activated.connect(self._on_activated)
         line_edit = self.lineEdit()

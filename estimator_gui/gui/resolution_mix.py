@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from estimator_gui.gui.labels import tier_name
 from estimator_gui.gui.locale_format import format_decimal
+from estimator_gui.i18n import _
 from estimator_gui.pricing.mix import (
     HELD_BY_LOCKS,
     NO_OTHER_SHARE,
@@ -57,7 +58,7 @@ class ResolutionMixWidget(QWidget):
         for column, tier in enumerate(TIERS):
             label = QLabel(tier_name(tier), self)
             # Built top to bottom (lock, slider, share), so Tab goes down each tier's column.
-            lock = QCheckBox(self.tr("Lock"), self)
+            lock = QCheckBox(_("Lock"), self)
             slider = QSlider(Qt.Orientation.Horizontal, self)
             slider.setObjectName(f"{name}.{tier}.slider")
             slider.setRange(0, 100)
@@ -71,12 +72,12 @@ class ResolutionMixWidget(QWidget):
             spin.setKeyboardTracking(False)
             lock.setObjectName(f"{name}.{tier}.lock")
             label.setBuddy(spin)
-            lock.setToolTip(self.tr("Keep this share while the others move"))
-            share_help = self.tr("Share of the time billed at %1").replace("%1", tier_name(tier))
+            lock.setToolTip(_("Keep this share while the others move"))
+            share_help = _("Share of the time billed at {tier}").format(tier=tier_name(tier))
             for widget in (slider, spin):
                 widget.setToolTip(share_help)
                 widget.setAccessibleName(tier_name(tier))
-            lock.setAccessibleName(self.tr("Lock %1").replace("%1", tier_name(tier)))
+            lock.setAccessibleName(_("Lock {tier}").format(tier=tier_name(tier)))
             head = QHBoxLayout()
             head.addWidget(label)
             head.addStretch(1)
@@ -135,21 +136,18 @@ class ResolutionMixWidget(QWidget):
     def _show_clamp(self, move: MixMove) -> None:
         name = tier_name(move.tier)
         if move.clamp == NO_OTHER_SHARE:
-            text = self.tr(
-                "No unlocked tier has a share to take it: raise another tier to take time from %1"
-            ).replace("%1", name)
+            text = _(
+                "No unlocked tier has a share to take it: "
+                "raise another tier to take time from {tier}"
+            ).format(tier=name)
         elif move.clamp == HELD_BY_LOCKS and move.asked > move.value:
-            text = (
-                self.tr("%1 can go up to %2 %: the locked tiers hold the rest")
-                .replace("%1", name)
-                .replace("%2", format_decimal(move.value))
+            text = _("{tier} can go up to {share} %: the locked tiers hold the rest").format(
+                tier=name, share=format_decimal(move.value)
             )
         elif move.clamp == HELD_BY_LOCKS:
-            text = self.tr("The other tiers are locked: clear a lock to move %1").replace(
-                "%1", name
-            )
+            text = _("The other tiers are locked: clear a lock to move {tier}").format(tier=name)
         elif move.clamp == TIER_LOCKED:
-            text = self.tr("%1 is locked: clear its lock to move it").replace("%1", name)
+            text = _("{tier} is locked: clear its lock to move it").format(tier=name)
         else:
             self.clamp_note.hide()
             return

@@ -14,9 +14,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QLocale,
     QMargins,
     QModelIndex,
@@ -31,6 +29,7 @@ from estimator_gui.gui.chart import nice_scale
 from estimator_gui.gui.labels import service_name
 from estimator_gui.gui.locale_format import format_decimal, format_money
 from estimator_gui.gui.roles import Index
+from estimator_gui.i18n import N_, _
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.shares import ItemShare, item_shares
 
@@ -40,24 +39,16 @@ _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 def item_title(item: ItemShare, index: dict[str, int]) -> str:
     """A room's or task's name as the window shows it: its label, else its part and number;
     a room's own recording or mixing after the room's name."""
-    top, _, rest = item.source.partition(".")
+    top, _dot, rest = item.source.partition(".")
     what = {
-        "record": QCoreApplication.translate("RoomShareModel", "recording of every session"),
-        "mix_for_cdn": QCoreApplication.translate("RoomShareModel", "mixing for the CDN"),
+        "record": _("recording of every session"),
+        "mix_for_cdn": _("mixing for the CDN"),
     }
     name = item.label or service_name(item.service)  # relay: one of its kind, no number
     if not item.label and top in index:
-        name = (
-            QCoreApplication.translate("RoomShareModel", "%1 #%2")
-            .replace("%1", name)
-            .replace("%2", str(index[top] + 1))
-        )
+        name = _("{name} #{number}").format(name=name, number=str(index[top] + 1))
     if rest:
-        return (
-            QCoreApplication.translate("RoomShareModel", "%1 / %2")
-            .replace("%1", name)
-            .replace("%2", what.get(rest.split(".")[0], rest))
-        )
+        return _("{name} / {part}").format(name=name, part=what.get(rest.split(".")[0], rest))
     return name
 
 
@@ -76,11 +67,11 @@ class RoomShareModel(QAbstractTableModel):
     ValueRole = roles.VALUE
     COL_NAME, COL_SERVICE, COL_GROSS, COL_TOTAL, COL_SHARE = range(5)
     HEADERS = (
-        QT_TRANSLATE_NOOP("RoomShareModel", "Room or task"),
-        QT_TRANSLATE_NOOP("RoomShareModel", "Service"),
-        QT_TRANSLATE_NOOP("RoomShareModel", "Gross"),
-        QT_TRANSLATE_NOOP("RoomShareModel", "Total"),
-        QT_TRANSLATE_NOOP("RoomShareModel", "Share"),
+        N_("Room or task"),
+        N_("Service"),
+        N_("Gross"),
+        N_("Total"),
+        N_("Share"),
     )
     NUMERIC = frozenset({COL_GROSS, COL_TOTAL, COL_SHARE})
 
@@ -114,12 +105,12 @@ class RoomShareModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == roles.DISPLAY and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("RoomShareModel", self.HEADERS[section])
+            return _(self.HEADERS[section])
         if orientation == Qt.Orientation.Horizontal and role == roles.TOOLTIP:
             if section == self.COL_TOTAL:
-                return self.tr("After the free minutes and the contract discount")
+                return _("After the free minutes and the contract discount")
             if section == self.COL_GROSS:
-                return self.tr("Before the free minutes and the discount")
+                return _("Before the free minutes and the discount")
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = roles.DISPLAY) -> Any:
@@ -137,7 +128,7 @@ class RoomShareModel(QAbstractTableModel):
             if column == self.COL_TOTAL:
                 return format_money(item.total)
             if column == self.COL_SHARE:
-                return self.tr("%1%").replace("%1", format_decimal(item.share, 1))
+                return _("{share}%").format(share=format_decimal(item.share, 1))
         if role == roles.VALUE:
             return (self._names[row], item.service, item.gross, item.total, item.share)[column]
         if role == roles.ALIGNMENT and column in self.NUMERIC:
@@ -155,13 +146,13 @@ class RoomChart(QChartView):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setLocalizeNumbers(True)
         chart.setLocale(QLocale())
-        chart.setTitle(self.tr("Total by room or task, after free minutes and discount"))
+        chart.setTitle(_("Total by room or task, after free minutes and discount"))
         chart.legend().hide()
         chart.setMargins(QMargins(4, 4, 4, 4))
         self.setChart(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self._series = QHorizontalBarSeries(chart)
-        self._set = QBarSet(self.tr("Total"), self._series)
+        self._set = QBarSet(_("Total"), self._series)
         self._set.setColor(QColor("#2e86c1"))
         self._series.append(self._set)
         chart.addSeries(self._series)
@@ -196,5 +187,5 @@ class RoomChart(QChartView):
         if currency != self._currency:
             self._currency = currency
             self._values.setTitleText(
-                self.tr("%1, after free minutes and discount").replace("%1", currency)
+                _("{currency}, after free minutes and discount").format(currency=currency)
             )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from estimator_gui.gui.inputs import DecimalSpinBox
 from estimator_gui.gui.labels import notice_text
 from estimator_gui.gui.locale_format import format_decimal, format_int, format_money
+from estimator_gui.i18n import _
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import Breakdown
 
@@ -80,19 +81,19 @@ class TotalsPanel(QFrame):
         self.free_spin.setRange(0, card_free_minutes)
         self.free_spin.setGroupSeparatorShown(True)
         self.free_spin.setKeyboardTracking(False)
-        self.free_spin.setToolTip(self.tr("Free minutes a month (0 switches them off)"))
+        self.free_spin.setToolTip(_("Free minutes a month (0 switches them off)"))
 
         # Caption | input | figure: the figures line up on the right, whatever the captions' length.
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         rows: tuple[tuple[str, QWidget | None, QLabel], ...] = (
-            (self.tr("Gross"), None, self.gross),
-            (self.tr("Free minutes"), self.free_spin, self.free_used),
-            (self.tr("After free minutes"), None, self.subtotal),
-            (self.tr("Contract discount"), self.discount_spin, self.discount),
+            (_("Gross"), None, self.gross),
+            (_("Free minutes"), self.free_spin, self.free_used),
+            (_("After free minutes"), None, self.subtotal),
+            (_("Contract discount"), self.discount_spin, self.discount),
         )
         self.discount_spin.setToolTip(
-            self.tr("The discount agreed in the contract, taken after the free minutes")
+            _("The discount agreed in the contract, taken after the free minutes")
         )
         self.captions: list[QLabel] = []  # the inputs' captions, for their Alt shortcuts
         for row, (caption, field, figure) in enumerate(rows):
@@ -111,7 +112,7 @@ class TotalsPanel(QFrame):
             elif field is not None:
                 grid.addWidget(field, row, 1, Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(figure, row, 2, Qt.AlignmentFlag.AlignRight)
-        total_caption = QLabel(self.tr("Total"), self)
+        total_caption = QLabel(_("Total"), self)
         total_caption.setFont(font)
         grid.addWidget(total_caption, len(rows), 0)
         # Spanning the input column too: the large figure does not widen the column of the others.
@@ -129,7 +130,7 @@ class TotalsPanel(QFrame):
         self.notices.setObjectName("totals.notices")
         self.notices.setWordWrap(True)
         self.notices.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.stale = QLabel(self.tr("An input is refused: showing the last valid estimate."), self)
+        self.stale = QLabel(_("An input is refused: showing the last valid estimate."), self)
         self.stale.setObjectName("totals.stale")
         self.stale.setWordWrap(True)
         self.stale.setStyleSheet("QLabel { color: #b00020; }")
@@ -168,12 +169,10 @@ class TotalsPanel(QFrame):
         if eligible and self._threshold != (breakdown.contract_threshold, money):
             self._threshold = (breakdown.contract_threshold, money)
             self.contract_notice.setText(
-                self.tr(
-                    "This month reaches %1 %2 after free minutes: the customer can ask Tencent "
-                    "sales for a contract discount. Enter the agreed discount above."
-                )
-                .replace("%1", format_decimal(breakdown.contract_threshold, 0))
-                .replace("%2", money)
+                _(
+                    "This month reaches {amount} {currency} after free minutes: the customer can "
+                    "ask Tencent sales for a contract discount. Enter the agreed discount above."
+                ).format(amount=format_decimal(breakdown.contract_threshold, 0), currency=money)
             )
         if self.contract_notice.isHidden() == eligible:
             self.contract_notice.setVisible(eligible)
@@ -184,7 +183,7 @@ class TotalsPanel(QFrame):
             self.notices.setVisible(bool(key))
 
     def _free_used_text(self, minutes: int) -> str:
-        return self.tr("%1 used").replace("%1", format_int(minutes))
+        return _("{minutes} used").format(minutes=format_int(minutes))
 
     def show_stale(self, stale: bool) -> None:
         self.stale.setVisible(stale)

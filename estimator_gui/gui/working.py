@@ -8,15 +8,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-
 from estimator_gui.gui.labels import tier_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
+from estimator_gui.i18n import N_, _
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Mix, Resolution
 from estimator_gui.pricing.working import AUDIO, MIX, TierWorking, grouped_streams, tier_working
 
-# Every text is a literal in QCoreApplication.translate("Working", ...): lupdate reads no wrapper.
+# What a group or task does with its streams: the code a caller passes as ``verb``.
+RECEIVES, RECORDS, MIXES = "receives", "records", "mixes"
+# Whole sentences for each verb (a mix, no video, the streams added up), not a verb dropped into
+# one sentence: a translation may need to bend or move the verb (Korean puts it last).
+_SENTENCES = {
+    RECEIVES: (
+        N_("receives a mix of {mix}"),
+        N_("receives no video: billed as audio"),
+        N_("receives {streams} = {pixels} px \u2192 {tier}"),
+    ),
+    RECORDS: (
+        N_("records a mix of {mix}"),
+        N_("records no video: billed as audio"),
+        N_("records {streams} = {pixels} px \u2192 {tier}"),
+    ),
+    MIXES: (
+        N_("mixes a mix of {mix}"),
+        N_("mixes no video: billed as audio"),
+        N_("mixes {streams} = {pixels} px \u2192 {tier}"),
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,48 +57,26 @@ def mix_text(mix: Mix) -> str:
 
 
 def worded(working: TierWorking, card: RateCard, verb: str) -> Working:
-    """``working`` in words, for ``verb`` ("receives", "records", "mixes")."""
+    """``working`` in words, for ``verb``: RECEIVES, RECORDS or MIXES."""
+    mixed, audio, added = _SENTENCES[verb]
     if working.kind == MIX:
         assert working.mix is not None
-        return Working(
-            QCoreApplication.translate("Working", "%1 a mix of %2")
-            .replace("%1", verb)
-            .replace("%2", mix_text(working.mix))
-        )
+        return Working(_(mixed).format(mix=mix_text(working.mix)))
     if working.kind == AUDIO:
-        return Working(
-            QCoreApplication.translate("Working", "%1 no video: billed as audio").replace(
-                "%1", verb
-            )
-        )
-    outcome = (
-        tier_name(working.tier)
-        if working.tier is not None
-        else QCoreApplication.translate("Working", "no published price")
-    )
-    text = (
-        QCoreApplication.translate("Working", "%1 %2 = %3 px \u2192 %4")
-        .replace("%1", verb)
-        .replace("%2", streams_text(working.streams))
-        .replace("%3", format_int(working.pixels))
-        .replace("%4", outcome)
+        return Working(_(audio))
+    outcome = tier_name(working.tier) if working.tier is not None else _("no published price")
+    text = _(added).format(
+        streams=streams_text(working.streams), pixels=format_int(working.pixels), tier=outcome
     )
     step = working.next_step
     if step is None:
         return Working(text)
     if step.tier is None:
-        warning = (
-            QCoreApplication.translate(
-                "Working", "one more %1 stream goes above %2 px, where no price is published"
-            )
-            .replace("%1", str(step.stream))
-            .replace("%2", format_int(card.max_pixels))
-        )
+        warning = _("one more {stream} stream goes above {pixels} px, where no price is published")
+        warning = warning.format(stream=str(step.stream), pixels=format_int(card.max_pixels))
     else:
-        warning = (
-            QCoreApplication.translate("Working", "one more %1 stream moves it to %2")
-            .replace("%1", str(step.stream))
-            .replace("%2", tier_name(step.tier))
+        warning = _("one more {stream} stream moves it to {tier}").format(
+            stream=str(step.stream), tier=tier_name(step.tier)
         )
     return Working(text, warning)
 
@@ -91,13 +88,15 @@ def working_for(
     return worded(tier_working(streams, mix, card), card, verb)
 
 
+# The verbs are codes now (the sentences above are translated whole); kept as functions for the
+# panels that call them.
 def verb_receives() -> str:
-    return QCoreApplication.translate("Working", "receives")
+    return RECEIVES
 
 
 def verb_records() -> str:
-    return QCoreApplication.translate("Working", "records")
+    return RECORDS
 
 
 def verb_mixes() -> str:
-    return QCoreApplication.translate("Working", "mixes")
+    return MIXES
