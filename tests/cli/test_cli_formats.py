@@ -98,7 +98,7 @@ def test_table_is_for_a_person() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Acme tutoring, March\n")
     assert "5,304.46 USD" in result.stdout
-    assert "(exact 5304.4572)" in result.stdout
+    assert "(exact 5,304.4572)" in result.stdout
     assert "contract discount" in result.stdout
 
 

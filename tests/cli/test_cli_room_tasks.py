@@ -106,7 +106,7 @@ def test_the_table_shows_the_robot_under_its_line_and_each_rooms_share() -> None
                "line"),
     ):
         at = next(i for i, row in enumerate(rows)
-                  if row.startswith("duration") and f" {tier} " in row)
+                  if row.startswith("Audio/video duration") and f" {tier} " in row)
         assert rows[at + 1] == robot
         assert not rows[at + 2].startswith("    robot")
     start = rows.index(

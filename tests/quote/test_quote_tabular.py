@@ -136,7 +136,7 @@ def test_the_table_shows_the_discount_and_the_contract_hint() -> None:
     breakdown = price(Scenario(rooms=(room,), discount_percent=Decimal(10)), CARD)
     assert breakdown.contract_discount_eligible
     table = breakdown_table(breakdown)
-    assert "Contract discount     10%" in table
+    assert "Contract discount 10%" in table
     assert "the customer can ask sales for a contract discount" in table
 
 
