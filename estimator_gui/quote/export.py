@@ -1,0 +1,80 @@
+"""Write a quote document to a file, the format chosen by its extension, atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from estimator_gui.files.atomic import write_bytes_atomic
+from estimator_gui.files.quote_details import QuoteDetails
+from estimator_gui.pricing.breakdown import Breakdown
+from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.ratecard import RateCard
+from estimator_gui.pricing.scenario import Scenario
+from estimator_gui.quote.csv_out import csv_bytes
+from estimator_gui.quote.document import QuoteDocument, quote_document
+from estimator_gui.quote.pdf import PAGE_SIZES, Letterhead, pdf_bytes
+from estimator_gui.quote.xlsx import xlsx_bytes
+
+EXTENSIONS = (".pdf", ".xlsx", ".csv")
+
+
+def quote_format(path: Path) -> str:
+    """The format ``path`` asks for by its extension (``.pdf``, ``.xlsx``, ``.csv``, any case);
+    InputError naming the path and the extensions allowed otherwise."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise InputError(
+            "output",
+            str(path),
+            f"has no quote extension: use {', '.join(EXTENSIONS)}",
+            code="unknown_extension",
+        )
+    return suffix
+
+
+def check_page_size(page_size: str) -> None:
+    if page_size not in PAGE_SIZES:
+        raise InputError(
+            "page_size", page_size, f"is not one of {', '.join(PAGE_SIZES)}", code="unknown_choice"
+        )
+
+
+def quote_bytes(
+    document: QuoteDocument, suffix: str, letterhead: Letterhead, page_size: str
+) -> bytes:
+    writers: dict[str, Callable[[], bytes]] = {
+        ".pdf": lambda: pdf_bytes(document, letterhead, page_size),
+        ".xlsx": lambda: xlsx_bytes(document),
+        ".csv": lambda: csv_bytes(document),
+    }
+    return writers[suffix]()
+
+
+def write_quote(
+    path: Path,
+    breakdown: Breakdown,
+    scenario: Scenario,
+    card: RateCard,
+    details: QuoteDetails,
+    letterhead: Letterhead | None = None,
+    page_size: str = "a4",
+) -> None:
+    """Write the quote of a priced scenario to ``path`` as PDF, XLSX or CSV, by its extension.
+
+    The whole document is made in memory first and then written through ``write_bytes_atomic``:
+    a refusal or a failed write (a read-only folder, a full disk) raises InputError naming the
+    path and leaves no file, and an older file at ``path`` as it was.
+    """
+    path = Path(path)
+    suffix = quote_format(path)
+    check_page_size(page_size)
+    document = quote_document(breakdown, scenario, card, details)
+    data = quote_bytes(document, suffix, letterhead or Letterhead(), page_size)
+    try:
+        write_bytes_atomic(path, data)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise InputError(
+            "output", str(path), f"cannot be written: {reason}", code="cannot_write"
+        ) from error
