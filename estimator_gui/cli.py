@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import datetime
 import io
 import json
@@ -11,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from estimator_gui import __version__
+from estimator_gui import __version__, i18n
 from estimator_gui.files.ratecard_io import (
     default_rate_card,
     load_package_book,
@@ -25,16 +27,24 @@ from estimator_gui.files.scenario_io import (
     read_bounded,
     read_scenario_file,
 )
-from estimator_gui.pricing.breakdown import Breakdown, round_money
+from estimator_gui.i18n import _
+from estimator_gui.i18n.numbers import format_decimal, format_int, format_money
+from estimator_gui.pricing.breakdown import Breakdown
+from estimator_gui.pricing.compare import compare as compare_variants
+from estimator_gui.pricing.compare import input_differences
 from estimator_gui.pricing.engine import price
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.options import PriceOptions
 from estimator_gui.pricing.plans import PlanComparison, compare_plans
 from estimator_gui.pricing.ratecard import RateCard
+from estimator_gui.pricing.scenario import Scenario
+from estimator_gui.quote.compare_out import compare_csv, compare_json, compare_table
+from estimator_gui.quote.names import price_list_name, refusal_line, section_name, tier_name
 from estimator_gui.quote.tabular import (
     breakdown_csv,
     breakdown_data,
     breakdown_table,
+    pad,
     plain,
 )
 
@@ -42,32 +52,81 @@ EXIT_OK, EXIT_INVALID = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m estimator_gui", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m estimator_gui",
+        description=_("Price a TRTC scenario file in a terminal, without the window."),
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # Read by main() before the parser is built (so the help is in that language too); listed
+    # here for --help. It may stand anywhere, after a command's own options as well.
+    parser.add_argument(
+        "--language",
+        choices=tuple(i18n.LANGUAGES),
+        default=argparse.SUPPRESS,
+        help=_("the language of the output (default: from LANG or LC_ALL, else English)"),
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    quote = commands.add_parser("quote", help="price a scenario file and print the breakdown")
-    quote.add_argument("file", help="scenario file (trtc-estimate/1 JSON); - reads standard input")
-    quote.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    quote = commands.add_parser("quote", help=_("price a scenario file and print the breakdown"))
+    quote.add_argument(
+        "file", help=_("scenario file (trtc-estimate/1 JSON); - reads standard input")
+    )
+    quote.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help=_("table for a person (the default), json or csv for a program"),
+    )
     cards = quote.add_mutually_exclusive_group()
     cards.add_argument(
         "--rate-card",
         metavar="ID|FILE",
-        help="a shipped rate card's id (see the rate-cards command) or a rate card TOML file "
-        "(default: the card the scenario names, else the 2022-06 list)",
+        help=_(
+            "a shipped rate card's id (see the rate-cards command) or a rate card TOML file "
+            "(default: the card the scenario names, else the 2022-06 list)"
+        ),
     )
-    cards.add_argument("--rate-card-id", metavar="ID", help="a shipped rate card, by its id")
+    cards.add_argument("--rate-card-id", metavar="ID", help=_("a shipped rate card, by its id"))
     quote.add_argument(
         "--registered",
         metavar="YYYY-MM-DD",
-        help="the day the customer's account was registered (picks the relay list on a card "
-        "that bills relay by it; overrides the scenario's account_registered)",
+        help=_(
+            "the day the customer's account was registered (picks the relay list on a card "
+            "that bills relay by it; overrides the scenario's account_registered)"
+        ),
     )
     quote.add_argument(
         "--packages",
         metavar="FILE",
-        help="a package book (trtc-package-book/1 TOML) to compare instead of the card's packages",
+        help=_(
+            "a package book (trtc-package-book/1 TOML) to compare instead of the card's packages"
+        ),
     )
-    commands.add_parser("rate-cards", help="list the shipped rate cards")
+    compare_parser = commands.add_parser(
+        "compare", help=_("price variants of an estimate and show them side by side")
+    )
+    compare_parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=_(
+            "scenario files (trtc-estimate/1 JSON): every variant of each file, or the file as "
+            "one variant named by its title; the first variant is the base"
+        ),
+    )
+    compare_parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    compare_cards = compare_parser.add_mutually_exclusive_group()
+    compare_cards.add_argument(
+        "--rate-card", metavar="ID|FILE", help=_("a shipped rate card's id or a rate card file")
+    )
+    compare_cards.add_argument(
+        "--rate-card-id", metavar="ID", help=_("a shipped rate card, by its id")
+    )
+    compare_parser.add_argument(
+        "--registered",
+        metavar="YYYY-MM-DD",
+        help=_("the day the customer's account was registered (for every variant)"),
+    )
+    commands.add_parser("rate-cards", help=_("list the shipped rate cards"))
     return parser
 
 
@@ -95,11 +154,8 @@ def quote(args: argparse.Namespace) -> int:
     except InputError as error:
         return _refuse_scenario(args, error)
     if document.rate_card_id is not None and document.rate_card_id != card.id:
-        print(
-            f"note: the scenario was made with rate card {document.rate_card_id}; "
-            f"priced on {card.id}",
-            file=sys.stderr,
-        )
+        note = _("note: the scenario was made with rate card {made}; priced on {card}")
+        print(note.format(made=document.rate_card_id, card=card.id), file=sys.stderr)
     comparison = compare_plans(breakdown, card, packages) if (packages or card.packages) else None
     title = document.scenario.title
     if args.format == "json":
@@ -114,13 +170,86 @@ def quote(args: argparse.Namespace) -> int:
 
 def rate_cards() -> int:
     """One line per shipped card: id, effective date, rounding period, title."""
+    line = _("{id}  effective {effective}  rounds per {period}  {title}")
     lines = [
-        f"{card.id}  effective {card.effective}  rounds per {card.rounding_period}  {card.title}"
-        + ("  (default)" if card.id == default_rate_card().id else "")
+        line.format(
+            id=card.id, effective=card.effective, period=card.rounding_period, title=card.title
+        )
+        + ("  " + _("(default)") if card.id == default_rate_card().id else "")
         for card in shipped_rate_cards()
     ]
     _write("\n".join(lines) + "\n")
     return EXIT_OK
+
+
+def compare_files(args: argparse.Namespace) -> int:
+    """Price every variant (each file's variants, or the file as one) and show them side by
+    side, each against the first."""
+    try:  # a card named on the command line is checked before any scenario is read
+        given = _given_card(args)
+    except InputError as error:
+        return _refuse_card(error)
+    names: list[str] = []
+    priced: list[tuple[str, Breakdown]] = []
+    quote_data: list[dict[str, Any]] = []
+    read: list[tuple[Scenario, PriceOptions]] = []
+    for file in args.files:
+        try:
+            document = read_scenario_file(Path(file))
+            card = given if given is not None else _scenario_card(document)
+            options = _options(args, document.options)
+            for name, scenario in _file_variants(document, Path(file)):
+                breakdown = price(scenario, card, options)
+                plans = compare_plans(breakdown, card, None) if card.packages else None
+                names.append(_unique(name, names))
+                priced.append((names[-1], breakdown))
+                quote_data.append(json.loads(_json(breakdown, scenario.title, plans)))
+                read.append((scenario, options))
+        except InputError as error:
+            return _refuse_compared(file, error)
+    comparison = compare_variants(priced)
+    inputs = [
+        input_differences(read[0][0], scenario)
+        + [
+            dataclasses.replace(found, path=f"options.{found.path}")
+            for found in input_differences(read[0][1], options)
+        ]
+        for scenario, options in read
+    ]
+    if args.format == "json":
+        text = compare_json(comparison, quote_data, inputs)
+    elif args.format == "csv":
+        text = compare_csv(comparison)
+    else:
+        text = compare_table(comparison, inputs)
+    _write(text)
+    return EXIT_OK
+
+
+def _file_variants(document: ScenarioFile, path: Path) -> list[tuple[str, Scenario]]:
+    """A file's variants, the base first; a file of one scenario is one variant, named by its
+    title or else the file's name."""
+    variants = getattr(document, "variants", ())  # the variants of trtc-estimate/1, once read
+    if variants:
+        return [(variant.name, variant.scenario) for variant in variants]
+    return [(document.scenario.title or path.stem, document.scenario)]
+
+
+def _unique(name: str, taken: list[str]) -> str:
+    """Two variants of the same name (two files with one title) are told apart by a number."""
+    if name not in taken:
+        return name
+    number = 2
+    while f"{name} ({number})" in taken:
+        number += 1
+    return f"{name} ({number})"
+
+
+def _refuse_compared(file: str, error: InputError) -> int:
+    named = error.code == "not_a_file" or error.field.startswith("--")
+    message = error.message if named else f"{file}: {error.message}"
+    print(_("error: {message}").format(message=message), file=sys.stderr)
+    return EXIT_INVALID
 
 
 def _given_card(args: argparse.Namespace) -> RateCard | None:
@@ -140,7 +269,8 @@ def _scenario_card(document: ScenarioFile) -> RateCard:
 
 
 def _refuse_card(error: InputError) -> int:
-    print(f"error: rate card {error.message}", file=sys.stderr)
+    message = refusal_line(error, format_int)
+    print(_("error: rate card {message}").format(message=message), file=sys.stderr)
     return EXIT_INVALID
 
 
@@ -151,7 +281,7 @@ def _options(args: argparse.Namespace, options: PriceOptions) -> PriceOptions:
         registered = datetime.date.fromisoformat(args.registered)
     except ValueError:
         raise InputError(
-            "--registered", args.registered, "is not a date written YYYY-MM-DD", code="bad_date"
+            "--registered", args.registered, _("is not a date written YYYY-MM-DD"), code="bad_date"
         ) from None
     return PriceOptions(registered=registered, value_added=options.value_added)
 
@@ -159,8 +289,10 @@ def _options(args: argparse.Namespace, options: PriceOptions) -> PriceOptions:
 def _refuse_scenario(args: argparse.Namespace, error: InputError) -> int:
     # A file refused for what it is (a named pipe, a folder) is already named in the message.
     named = args.file == "-" or error.code == "not_a_file" or error.field.startswith("--")
-    where = "" if named else f"{args.file}: "
-    print(f"error: {where}{error.message}", file=sys.stderr)
+    message = refusal_line(error, format_int)
+    if not named:
+        message = _("{file}: {message}").format(file=args.file, message=message)
+    print(_("error: {message}").format(message=message), file=sys.stderr)
     return EXIT_INVALID
 
 
@@ -214,37 +346,92 @@ def _day_working(breakdown: Breakdown) -> str:
     """Each line rounded per day: its days, seconds a day, minutes a day."""
     if breakdown.rounding_period == "month":
         return ""
-    out = ["", "Rounded per day (each day's seconds rounded up to whole minutes):"]
+    out = ["", _("Rounded per day (each day's seconds rounded up to whole minutes):")]
+    working = _("{line}: {days}, {seconds} s a day -> {minutes} min a day x {count} = {total} min")
     for line in breakdown.lines:
+        name = " | ".join(
+            (section_name(line.section), price_list_name(line.price_list), tier_name(line.tier))
+        )
         for stretch in line.days:
             days = (
-                f"day {stretch.first_day}"
+                _("day {day}").format(day=stretch.first_day)
                 if stretch.days == 1
-                else f"days {stretch.first_day}-{stretch.last_day}"
+                else _("days {first}-{last}").format(first=stretch.first_day, last=stretch.last_day)
             )
-            out.append(
-                f"  {line.section} {line.price_list} {line.tier}: {days}, "
-                f"{plain(stretch.seconds)} s a day -> {plain(stretch.minutes)} min a day"
-                f" x {stretch.days} = {plain(stretch.minutes * stretch.days)} min"
+            text = working.format(
+                line=name,
+                days=days,
+                seconds=format_decimal(stretch.seconds),
+                minutes=format_decimal(stretch.minutes),
+                count=format_int(stretch.days),
+                total=format_decimal(stretch.minutes * stretch.days),
             )
+            out.append("  " + text)
     return "\n".join(out) + "\n"
 
 
 def _plans(comparison: PlanComparison | None) -> str:
     if comparison is None:
         return ""
-    out = ["", "Plans (after free minutes, before any contract discount):"]
+    out = ["", _("Plans (after free minutes, before any contract discount):")]
+    figures = _("fee {fee}  overage {overage}  not covered {uncovered}  total {total}")
     for plan in comparison.plans:
-        mark = " <- cheapest" if plan.id == comparison.cheapest else ""
+        mark = " " + _("<- cheapest") if plan.id == comparison.cheapest else ""
         if plan.id == comparison.cheapest_new_account != comparison.cheapest:
-            mark = " <- cheapest for a new account"
-        out.append(
-            f"  {plan.id:<16} fee {round_money(plan.monthly_fee):>10,}  "
-            f"overage {round_money(plan.overage):>10,}  "
-            f"not covered {round_money(plan.uncovered):>10,}  "
-            f"total {round_money(plan.total):>10,}{mark}"
+            mark = " " + _("<- cheapest for a new account")
+        text = figures.format(
+            fee=pad(format_money(plan.monthly_fee), 10, right=True),
+            overage=pad(format_money(plan.overage), 10, right=True),
+            uncovered=pad(format_money(plan.uncovered), 10, right=True),
+            total=pad(format_money(plan.total), 10, right=True),
         )
+        out.append(f"  {plan.id:<16} {text}{mark}")
     return "\n".join(out) + "\n"
+
+
+LANGUAGE_OPTION = "--language"
+
+
+def choose_language(words: list[str]) -> tuple[list[str], str | None]:
+    """Speak the language ``--language CODE`` names (anywhere before ``--``), else the one
+    LANG/LC_ALL ask for; the words without that option, and a one-line refusal or None.
+
+    Chosen before the parser is built, so its help and every message are in that language.
+    """
+    rest: list[str] = []
+    given: str | None = None
+    missing = False
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            rest += words[index:]
+            break
+        if word == LANGUAGE_OPTION:
+            missing = index + 1 >= len(words)
+            given = None if missing else words[index + 1]
+            index += 2
+            continue
+        if word.startswith(LANGUAGE_OPTION + "="):
+            given = word.partition("=")[2]
+        else:
+            rest.append(word)
+        index += 1
+    if given is not None and given in i18n.LANGUAGES:
+        try:
+            i18n.set_language(given)
+        except i18n.CatalogueMissing as error:
+            return rest, _("error: {reason}").format(reason=error)
+        return rest, None
+    # A system language whose catalogue was not built (make catalogs) leaves English, as in C.
+    with contextlib.suppress(i18n.CatalogueMissing):
+        i18n.set_language(i18n.system_language())
+    if missing or given is not None:
+        choices = ", ".join(i18n.LANGUAGES)
+        return rest, _("error: --language {language} is not one of: {choices}").format(
+            language=repr(given or ""), choices=choices
+        )
+    return rest, None
 
 
 def _write(text: str) -> None:
@@ -262,7 +449,13 @@ def _write(text: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(sys.stderr, io.TextIOWrapper):
         sys.stderr.reconfigure(errors="backslashreplace")  # a message never fails to print
-    args = build_parser().parse_args(argv)
+    words, refusal = choose_language(list(sys.argv[1:] if argv is None else argv))
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return EXIT_INVALID
+    args = build_parser().parse_args(words)
     if args.command == "rate-cards":
         return rate_cards()
+    if args.command == "compare":
+        return compare_files(args)
     return quote(args)

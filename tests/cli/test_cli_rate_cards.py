@@ -97,8 +97,8 @@ def test_the_table_shows_the_per_day_working_and_the_plans(tmp_path: Path) -> No
     result = quote(_write(tmp_path, _daily_scenario()), "--rate-card", CURRENT)
     assert result.returncode == 0
     assert "(trtc-intl-2026-12, effective 2026-12-01)" in result.stdout
-    assert ("duration standard audio: days 1-30, 30 s a day -> 1 min a day x 30 = 30 min"
-            in result.stdout)
+    assert ("Audio/video duration | Standard | Audio: days 1-30, 30 s a day -> 1 min a day x 30"
+            " = 30 min" in result.stdout)
     assert "pay_as_you_go" in result.stdout and "starter-9.9" in result.stdout
 
 
