@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("quote", "rate-cards")
+COMMANDS = ("quote", "compare", "rate-cards")
 EXIT_INVALID = 2
 # The window's options that take a value (gui/app.py build_parser): the word after one is its
 # value, not the file. tests/cli/test_main_word.py checks this list against that parser.

@@ -229,9 +229,8 @@ def compare_files(args: argparse.Namespace) -> int:
 def _file_variants(document: ScenarioFile, path: Path) -> list[tuple[str, Scenario]]:
     """A file's variants, the base first; a file of one scenario is one variant, named by its
     title or else the file's name."""
-    variants = getattr(document, "variants", ())  # the variants of trtc-estimate/1, once read
-    if variants:
-        return [(variant.name, variant.scenario) for variant in variants]
+    if len(document.variants) > 1:
+        return [(variant.name, variant.scenario) for variant in document.variants]
     return [(document.scenario.title or path.stem, document.scenario)]
 
 

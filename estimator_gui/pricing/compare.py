@@ -16,6 +16,8 @@ from typing import Any
 
 from estimator_gui.pricing.breakdown import Breakdown, Line
 from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.ratecard import PRICE_LISTS, RELAY_TIER, SECTIONS
+from estimator_gui.pricing.scenario import TIERS
 
 PERCENT_QUANTUM = Decimal("1e-6")
 HUNDRED = Decimal(100)
@@ -163,16 +165,26 @@ def _line_changes(lines: tuple[Line | None, ...], figure: str) -> tuple[Change |
 
 
 def _merged_order(orders: list[list[LineKey]]) -> list[LineKey]:
-    """The keys of every variant once, each variant's order kept: a key the base lacks goes
-    right after the key it follows in its own variant (the card's order of lines)."""
-    merged: list[LineKey] = []
+    """The keys of every variant once, in the engine's order of lines (sections, price lists,
+    tiers); keys it does not rank (value-added services) after them, as first met."""
+    seen: dict[LineKey, None] = {}
     for order in orders:
-        previous: LineKey | None = None
         for key in order:
-            if key not in merged:
-                merged.insert(0 if previous is None else merged.index(previous) + 1, key)
-            previous = key
-    return merged
+            seen.setdefault(key)
+    ranked = list(seen)
+    return sorted(ranked, key=lambda key: (*_rank(key), ranked.index(key)))
+
+
+def _rank(key: LineKey) -> tuple[int, int, int]:
+    if key.section not in SECTIONS:
+        return (len(SECTIONS), 0, 0)
+    lists = PRICE_LISTS[key.section]
+    tiers = (*TIERS, RELAY_TIER)
+    return (
+        SECTIONS.index(key.section),
+        lists.index(key.price_list) if key.price_list in lists else len(lists),
+        tiers.index(key.tier) if key.tier in tiers else len(tiers),
+    )
 
 
 # ---------------------------------------------------------------- what differs in the inputs
