@@ -246,7 +246,9 @@ def _unique(name: str, taken: list[str]) -> str:
 
 def _refuse_compared(file: str, error: InputError) -> int:
     named = error.code == "not_a_file" or error.field.startswith("--")
-    message = error.message if named else f"{file}: {error.message}"
+    message = refusal_line(error, format_int)
+    if not named:
+        message = _("{file}: {message}").format(file=file, message=message)
     print(_("error: {message}").format(message=message), file=sys.stderr)
     return EXIT_INVALID
 
