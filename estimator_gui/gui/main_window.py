@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.cards.build_menu(self.menuBar().addMenu(_("&Rate card")))
-        language_menu(self, self.menuBar().addMenu(_("&Language")))
+        language_menu(self, self.menuBar().addMenu(_("Lan&guage")))
 
     def _show_first_used_panel(self) -> None:
         scenario = self.session.scenario

@@ -115,7 +115,8 @@ def test_the_window_has_the_app_icon_and_desktop_file_name(window):
 
 
 def test_start_up_imports_no_dialogs_nor_document_writers():
-    """What the first frame does not show is not imported before it: dialogs, writers."""
+    """What the first frame does not show is not imported before it: dialogs, writers, and the
+    libraries of documents and translations (Babel, fpdf2, fontTools, XlsxWriter)."""
     probe = (
         "import os, sys\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
@@ -126,16 +127,19 @@ def test_start_up_imports_no_dialogs_nor_document_writers():
         "from PySide6 import QtWidgets\n"
         "print(sorted(n for n in ('QFileDialog', 'QMessageBox')"
         " if n in vars(QtWidgets)))\n"
-        # The notice sentences are a table the totals show; writers load on export only.
+        # The names and notice sentences are tables the window shows; writers load on export.
         "print(sorted(m for m in sys.modules if m.startswith('estimator_gui.quote.')"
-        " and m != 'estimator_gui.quote.notices' or m == 'estimator_gui.gui.selftest'))\n"
+        " and m not in ('estimator_gui.quote.notices', 'estimator_gui.quote.names')"
+        " or m == 'estimator_gui.gui.selftest'))\n"
+        "print(sorted(m for m in ('babel', 'fpdf', 'fontTools', 'xlsxwriter', 'openpyxl')"
+        " if m in sys.modules))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == 0, result.stderr
-    dialogs, modules = result.stdout.splitlines()[-2:]
-    assert (dialogs, modules) == ("[]", "[]")
+    dialogs, modules, libraries = result.stdout.splitlines()[-3:]
+    assert (dialogs, modules, libraries) == ("[]", "[]", "[]")
 
 
 def test_build_window_reads_no_example_when_the_file_opens(monkeypatch):
