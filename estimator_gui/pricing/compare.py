@@ -280,15 +280,32 @@ def _scalar_kind(name: str) -> str:
 def _items(
     path: str, base: tuple[Any, ...], other: tuple[Any, ...], found: list[InputDifference]
 ) -> None:
-    """Items of a list: equal ones matched, the rest paired in order, the surplus added/removed."""
+    """Items of a list: equal ones matched; among the rest, items of the same kind (a room of
+    the same service, a group of the same role) paired in order and compared field by field;
+    what is left removed or added."""
     matcher = difflib.SequenceMatcher(None, base, other, autojunk=False)
     for op, b1, b2, o1, o2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        paired = min(b2 - b1, o2 - o1)
-        for k in range(paired):
-            _diff(f"{path}[{b1 + k}]", base[b1 + k], other[o1 + k], found)
-        for k in range(b1 + paired, b2):
-            found.append(InputDifference(f"{path}[{k}]", REMOVED, base[k], None))
-        for k in range(o1 + paired, o2):
-            found.append(InputDifference(f"{path}[{k}]", ADDED, None, other[k]))
+        free = list(range(o1, o2))
+        pairs: dict[int, int] = {}
+        for b in range(b1, b2):
+            match = next((o for o in free if _kind_of(other[o]) == _kind_of(base[b])), None)
+            if match is not None:
+                free.remove(match)
+                pairs[b] = match
+        for b in range(b1, b2):
+            if b in pairs:
+                _diff(f"{path}[{b}]", base[b], other[pairs[b]], found)
+            else:
+                found.append(InputDifference(f"{path}[{b}]", REMOVED, base[b], None))
+        for o in free:
+            found.append(InputDifference(f"{path}[{o}]", ADDED, None, other[o]))
+
+
+def _kind_of(item: object) -> tuple[str, object]:
+    """What makes two items the same thing changed rather than one removed and one added."""
+    for name in ("service", "role"):
+        if hasattr(item, name):
+            return type(item).__name__, getattr(item, name)
+    return type(item).__name__, None
