@@ -40,7 +40,7 @@ def assumptions(scenario: Scenario, card: RateCard, language: str | None = None)
             out.append(
                 _("{room}: every session is recorded; {working}{mode}{robot}").format(
                     room=name,
-                    working=said.working(room.record.records, room.record.mix),
+                    working=said.recorded(room.record.records, room.record.mix, room.record.mode),
                     mode=said.mode(room.record.mode),
                     robot=said.recording_robot(room.record.robot),
                 )
@@ -183,6 +183,19 @@ class _Sayer:
             streams=self.streams(streams), tier=self.tier(working.tier)
         )
 
+    def recorded(self, streams: tuple[Resolution, ...], mix: Mix | None, mode: str) -> str:
+        """What a recording takes: the aggregate's working, or each file's own tier."""
+        if mode != "per_stream" or not streams:
+            return self.working(streams, mix)
+        return ", ".join(
+            _("{width}x{height} -> {tier}").format(
+                width=stream.width,
+                height=stream.height,
+                tier=self.tier(tier_working((stream,), None, self._card).tier),
+            )
+            for stream in streams
+        )
+
     def mode(self, mode: str) -> str:
         return _(", one file per stream, each at its own tier") if mode == "per_stream" else ""
 
@@ -206,7 +219,7 @@ class _Sayer:
         return _("{task}: {schedule}; records {working}{mode}{robot}").format(
             task=name,
             schedule=self.schedule(per_day, task.days, task.seconds),
-            working=self.working(task.records, task.mix),
+            working=self.recorded(task.records, task.mix, task.mode),
             mode=self.mode(task.mode),
             robot=self.recording_robot(task.robot),
         )

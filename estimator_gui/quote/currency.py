@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+import datetime
+from decimal import Decimal, InvalidOperation, localcontext
 
-from estimator_gui.files.quote_details import Conversion
+from estimator_gui.files.quote_details import CURRENCIES, Conversion
 from estimator_gui.i18n import _, numbers
 from estimator_gui.pricing.errors import InputError
 
@@ -20,7 +21,7 @@ def check_conversion(conversion: Conversion) -> None:
         raise InputError(
             "currency",
             conversion.currency,
-            f"is not one of {', '.join(numbers.CURRENCY_PLACES)}",
+            _("is not one of {currencies}").format(currencies=", ".join(numbers.CURRENCY_PLACES)),
             code="unknown_choice",
         )
     rate = conversion.rate
@@ -28,7 +29,9 @@ def check_conversion(conversion: Conversion) -> None:
         raise InputError(
             "rate",
             rate,
-            f"must be a number above 0 and at most {RATE_MAX:,}",
+            _("must be a number above 0 and at most {limit}").format(
+                limit=numbers.format_int(int(RATE_MAX))
+            ),
             code="bad_rate",
             limit=RATE_MAX,
         )
@@ -58,3 +61,63 @@ def rate_line(conversion: Conversion, language: str | None = None) -> str:
         currency=conversion.currency,
         date=numbers.format_date(conversion.rate_date, language),
     )
+
+
+def conversion_from_options(
+    currency: str, rate: str | None, rate_date: str | None
+) -> Conversion | None:
+    """The second currency the command line asks for (``--currency``, ``--rate``,
+    ``--rate-date``), None for USD alone; InputError naming the option for anything refused:
+    a currency we do not show, a rate without its date or a date without its rate, a rate
+    that is not a positive number, a date not written YYYY-MM-DD."""
+    code = currency.strip().upper()
+    if code not in CURRENCIES:
+        raise InputError(
+            "--currency",
+            currency,
+            _("is not one of {currencies}").format(currencies=", ".join(CURRENCIES)),
+            code="unknown_choice",
+        )
+    if rate is None and rate_date is None:
+        if code != "USD":
+            raise InputError(
+                "--currency",
+                code,
+                _("needs --rate and --rate-date: the quote states the rate and its day"),
+                code="rate_missing",
+            )
+        return None
+    if code == "USD":
+        raise InputError(
+            "--rate" if rate is not None else "--rate-date",
+            rate if rate is not None else rate_date,
+            _("needs --currency, the currency one USD is converted to"),
+            code="currency_missing",
+        )
+    if rate is None:
+        raise InputError(
+            "--rate-date", rate_date, _("needs --rate, the rate of that day"), code="rate_missing"
+        )
+    if rate_date is None:
+        raise InputError(
+            "--rate",
+            rate,
+            _("needs --rate-date YYYY-MM-DD, the day of the rate"),
+            code="date_missing",
+        )
+    try:
+        value = Decimal(rate.strip().replace(",", "")) if rate.strip() else Decimal("NaN")
+    except InvalidOperation:
+        value = Decimal("NaN")
+    try:
+        day = datetime.date.fromisoformat(rate_date.strip())
+    except ValueError:
+        raise InputError(
+            "--rate-date", rate_date, _("is not a date written YYYY-MM-DD"), code="bad_date"
+        ) from None
+    conversion = Conversion(code, value, day)
+    try:
+        check_conversion(conversion)
+    except InputError as error:
+        raise InputError("--rate", rate, error.rule, code=error.code, limit=error.limit) from None
+    return conversion

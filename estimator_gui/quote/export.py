@@ -7,8 +7,9 @@ from pathlib import Path
 
 from estimator_gui.files.atomic import write_bytes_atomic
 from estimator_gui.files.quote_details import QuoteDetails
+from estimator_gui.i18n import _
 from estimator_gui.pricing.breakdown import Breakdown
-from estimator_gui.pricing.errors import InputError
+from estimator_gui.pricing.errors import InputError, Verbatim
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Scenario
 from estimator_gui.quote.csv_out import csv_bytes
@@ -19,6 +20,11 @@ from estimator_gui.quote.xlsx import xlsx_bytes
 EXTENSIONS = (".pdf", ".xlsx", ".csv")
 
 
+def _path(path: Path) -> Verbatim:
+    """A path named whole in a message (the core shortens a long value otherwise)."""
+    return Verbatim(repr(str(path)))
+
+
 def quote_format(path: Path) -> str:
     """The format ``path`` asks for by its extension (``.pdf``, ``.xlsx``, ``.csv``, any case);
     InputError naming the path and the extensions allowed otherwise."""
@@ -26,8 +32,8 @@ def quote_format(path: Path) -> str:
     if suffix not in EXTENSIONS:
         raise InputError(
             "output",
-            str(path),
-            f"has no quote extension: use {', '.join(EXTENSIONS)}",
+            _path(path),
+            _("has no quote extension: use {extensions}").format(extensions=", ".join(EXTENSIONS)),
             code="unknown_extension",
         )
     return suffix
@@ -36,7 +42,10 @@ def quote_format(path: Path) -> str:
 def check_page_size(page_size: str) -> None:
     if page_size not in PAGE_SIZES:
         raise InputError(
-            "page_size", page_size, f"is not one of {', '.join(PAGE_SIZES)}", code="unknown_choice"
+            "page_size",
+            page_size,
+            _("is not one of {choices}").format(choices=", ".join(PAGE_SIZES)),
+            code="unknown_choice",
         )
 
 
@@ -76,5 +85,8 @@ def write_quote(
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise InputError(
-            "output", str(path), f"cannot be written: {reason}", code="cannot_write"
+            "output",
+            _path(path),
+            _("cannot be written: {reason}").format(reason=reason),
+            code="cannot_write",
         ) from error

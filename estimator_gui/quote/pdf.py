@@ -16,8 +16,8 @@ from fpdf.enums import WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
 from estimator_gui.files.resources import CJK_FONT, resource
-from estimator_gui.i18n import numbers
-from estimator_gui.pricing.errors import InputError
+from estimator_gui.i18n import _, numbers
+from estimator_gui.pricing.errors import InputError, Verbatim
 from estimator_gui.quote.document import QuoteDocument, QuoteLine
 
 PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
@@ -90,7 +90,10 @@ def pdf_bytes(document: QuoteDocument, letterhead: Letterhead, page_size: str = 
     """The quote as PDF bytes, on A4 or US Letter (``page_size`` ``a4`` or ``letter``)."""
     if page_size not in PAGE_SIZES:
         raise InputError(
-            "page_size", page_size, f"is not one of {', '.join(PAGE_SIZES)}", code="unknown_choice"
+            "page_size",
+            page_size,
+            _("is not one of {choices}").format(choices=", ".join(PAGE_SIZES)),
+            code="unknown_choice",
         )
     pdf = _QuotePdf(document, page_size)
     pdf.add_page()
@@ -131,8 +134,8 @@ def _letterhead(pdf: _QuotePdf, letterhead: Letterhead) -> None:
         except Exception as error:  # fpdf2 and Pillow raise many kinds for a bad image
             raise InputError(
                 "logo",
-                str(letterhead.logo),
-                "cannot be read as a PNG or JPEG image",
+                Verbatim(repr(str(letterhead.logo))),  # the whole path, however long
+                _("cannot be read as a PNG or JPEG image"),
                 code="bad_logo",
             ) from error
         text_width = pdf.epw - max(40.0, float(info.rendered_width)) - 4
