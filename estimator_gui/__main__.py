@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -26,6 +27,11 @@ def main() -> int:
     if refusal is not None:  # said before Qt loads: without a display Qt would abort instead
         print(refusal, file=sys.stderr)
         return EXIT_INVALID
+    # Start-up allocates tens of thousands of objects (modules, classes, widgets) and frees few:
+    # the collector would walk them about 60 times for nothing before the first frame. The
+    # window turns it back on after that frame, with start-up's objects frozen out of later
+    # collections (gui/app.py).
+    gc.disable()
     from estimator_gui.gui.app import main as gui_main
 
     return gui_main(args)

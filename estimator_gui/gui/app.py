@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -87,6 +88,13 @@ def save_screenshot(window: MainWindow, out: Path) -> bool:
     return window.grab().save(str(out))
 
 
+def collect_after_start_up() -> None:
+    """Start-up's objects live as long as the app: kept out of every later collection (faster
+    ones while a slider moves), and the collector on again."""
+    gc.freeze()
+    gc.enable()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m estimator_gui", description="The TRTC price estimator window."
@@ -140,6 +148,8 @@ def main(argv: Sequence[str]) -> int:
         print(f"warning: {error}; the window speaks English", file=sys.stderr)
         window = build_window(path, settings=settings, recovery_folder=recovery_folder())
     window.show()
-    # After the first frame: an estimate lost in a crash is offered back.
+    # After the first frame: the collector back on (__main__ turned it off for start-up), and an
+    # estimate lost in a crash is offered back.
+    window.first_frame.then(collect_after_start_up)
     window.first_frame.then(window.files.begin)
     return app.exec()

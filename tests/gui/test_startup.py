@@ -162,3 +162,31 @@ def test_the_mix_control_is_built_when_a_group_first_uses_a_mix(window):
     assert window.session.scenario.rooms[0].groups[0].mix is not None
     editor.switch.click()
     assert editor.control.isHidden()
+
+
+def test_the_collector_is_off_during_start_up_and_on_after_the_first_frame(qtbot):
+    probe = (
+        "import gc, sys\n"
+        "import estimator_gui.gui.app as app\n"
+        "app.main = lambda argv: print(gc.isenabled()) or 0\n"
+        "from estimator_gui.__main__ import main\n"
+        "sys.argv = ['trtc-estimator']\n"
+        "sys.exit(main())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "False"), result.stderr
+    import gc
+
+    gc.disable()
+    try:
+        window = app.build_window(TUTORING)
+        qtbot.addWidget(window)
+        window.first_frame.then(app.collect_after_start_up)
+        window.show()
+        qtbot.waitUntil(lambda: window.first_frame.done)
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
