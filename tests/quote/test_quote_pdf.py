@@ -12,6 +12,7 @@ import pytest
 from estimator_gui import i18n
 from estimator_gui.files.resources import CJK_FONT, resource
 from estimator_gui.i18n import numbers
+from estimator_gui.pricing.errors import InputError
 from estimator_gui.quote.document import QuoteDocument, quote_document
 from estimator_gui.quote.pdf import Letterhead, pdf_bytes
 from tests.quote.conftest import (
@@ -140,8 +141,6 @@ def test_forty_lines_and_a_long_name_lay_out(
 
 
 def test_a_bad_logo_is_refused_by_name(tutoring: Priced, tmp_path: Path) -> None:
-    from estimator_gui.pricing.errors import InputError
-
     document = quote_document(tutoring.breakdown, tutoring.scenario, tutoring.card, details())
     logo = tmp_path / "logo.png"
     logo.write_text("not an image")
