@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator_gui import __version__, i18n
+from estimator_gui.files.quote_details import CURRENCIES, Conversion, QuoteDetails
 from estimator_gui.files.ratecard_io import (
     default_rate_card,
     load_package_book,
@@ -39,7 +40,10 @@ from estimator_gui.pricing.plans import PlanComparison, compare_plans
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Scenario
 from estimator_gui.quote.compare_out import compare_csv, compare_json, compare_table
+from estimator_gui.quote.currency import conversion_from_options
+from estimator_gui.quote.export import check_page_size, quote_format, write_quote
 from estimator_gui.quote.names import price_list_name, refusal_line, section_name, tier_name
+from estimator_gui.quote.pdf import PAGE_SIZES
 from estimator_gui.quote.tabular import (
     breakdown_csv,
     breakdown_data,
@@ -126,11 +130,83 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help=_("the day the customer's account was registered (for every variant)"),
     )
+    _add_output_options(quote)
     commands.add_parser("rate-cards", help=_("list the shipped rate cards"))
     return parser
 
 
+_Output = tuple[Path, Conversion | None, str]  # the document's path, second currency, paper
+
+
+def _add_output_options(quote: argparse.ArgumentParser) -> None:
+    """The quote document options; checked by _output_options, one line for each refusal."""
+    quote.add_argument(
+        "--output",
+        metavar="OUT.pdf|OUT.xlsx|OUT.csv",
+        help=_("write the quote as a document instead; the format follows the extension"),
+    )
+    quote.add_argument(
+        "--currency",
+        metavar="|".join(CURRENCIES),
+        default="USD",
+        help=_("a second currency the document shows beside USD (needs --rate and --rate-date)"),
+    )
+    quote.add_argument(
+        "--rate", metavar="R", help=_("how many units of --currency one USD buys, as entered")
+    )
+    quote.add_argument("--rate-date", metavar="YYYY-MM-DD", help=_("the day of that rate"))
+    quote.add_argument(
+        "--page-size",
+        metavar="|".join(PAGE_SIZES),
+        default="a4",
+        help=_("the PDF's paper (default: a4)"),
+    )
+
+
+def _output_options(args: argparse.Namespace) -> _Output | None:
+    """Where the document goes, its second currency and paper; None to print the breakdown."""
+    if args.output is None:
+        given = (
+            ("--currency", args.currency if args.currency != "USD" else None),
+            ("--rate", args.rate),
+            ("--rate-date", args.rate_date),
+            ("--page-size", args.page_size if args.page_size != "a4" else None),
+        )
+        for option, value in given:
+            if value is not None:
+                raise InputError(option, value, _("needs --output: only a document shows it"))
+        return None
+    path = Path(args.output)
+    quote_format(path)
+    page_size = args.page_size.strip().lower()
+    check_page_size(page_size)
+    return path, conversion_from_options(args.currency, args.rate, args.rate_date), page_size
+
+
+def _export(output: _Output, document: ScenarioFile, card: RateCard, breakdown: Breakdown) -> int:
+    path, conversion, page_size = output
+    details = QuoteDetails(language=i18n.language(), conversion=conversion)
+    try:
+        write_quote(path, breakdown, document.scenario, card, details, None, page_size)
+    except InputError as error:
+        return _refuse_output(error)
+    return EXIT_OK
+
+
+def _refuse_output(error: InputError) -> int:
+    option = {"output": "--output", "page_size": "--page-size"}.get(error.field)
+    if option is not None:  # named as the command line spells it
+        error = InputError(option, error.value, error.rule, code=error.code, limit=error.limit)
+    message = refusal_line(error, format_int)
+    print(_("error: {message}").format(message=message), file=sys.stderr)
+    return EXIT_INVALID
+
+
 def quote(args: argparse.Namespace) -> int:
+    try:
+        output = _output_options(args)
+    except InputError as error:
+        return _refuse_output(error)
     try:  # a card named on the command line is checked before the scenario is read
         card = _given_card(args)
         packages = load_package_book(Path(args.packages)) if args.packages else None
@@ -157,6 +233,8 @@ def quote(args: argparse.Namespace) -> int:
         note = _("note: the scenario was made with rate card {made}; priced on {card}")
         print(note.format(made=document.rate_card_id, card=card.id), file=sys.stderr)
     comparison = compare_plans(breakdown, card, packages) if (packages or card.packages) else None
+    if output is not None:
+        return _export(output, document, card, breakdown)
     title = document.scenario.title
     if args.format == "json":
         text = _json(breakdown, title, comparison)
