@@ -35,6 +35,12 @@ $(LOCALE)/%/LC_MESSAGES/trtc-estimator.mo: $(LOCALE)/%/LC_MESSAGES/trtc-estimato
 
 catalogs: $(MO_FILES)
 
+# The CJK font the app ships (resources/fonts/README.md), subset from Debian's fonts-noto-cjk to
+# the characters names and catalogues use. Committed: only a rebuild needs the system font.
+.PHONY: font
+font: $(STAMP)
+	$(PY) scripts/build_font.py
+
 messages: $(STAMP)
 	$(VENV)/bin/pybabel -q extract -F $(LOCALE)/babel.cfg -k N_ --no-location --sort-output \
 		--project=trtc-estimator --copyright-holder="TRTC estimator team" -o $(POT) estimator_gui
