@@ -11,15 +11,17 @@ COMMANDS = ("quote", "compare", "rate-cards")
 EXIT_INVALID = 2
 # The window's options that take a value (gui/app.py build_parser): the word after one is its
 # value, not the file. tests/cli/test_main_word.py checks this list against that parser.
-WINDOW_VALUE_OPTIONS = ("--screenshot", "--self-test")
+WINDOW_VALUE_OPTIONS = ("--screenshot", "--self-test", "--language")
 USAGE = (
-    "usage: python -m estimator_gui [FILE] [options] | quote FILE [options] | rate-cards (--help)"
+    "usage: python -m estimator_gui [FILE] [options] | quote FILE [options]"
+    " | compare FILE... [options] | rate-cards (--help)"
 )
 
 
 def main() -> int:
     args = sys.argv[1:]
-    if args and args[0] in (*COMMANDS, "--version"):
+    first = _first_word(args)
+    if first is not None and first in (*COMMANDS, "--version"):
         from estimator_gui.cli import main as cli_main  # no Qt on this path
 
         return cli_main(args)
@@ -35,6 +37,14 @@ def main() -> int:
     from estimator_gui.gui.app import main as gui_main
 
     return gui_main(args)
+
+
+def _first_word(args: Sequence[str]) -> str | None:
+    """The first word after a leading ``--language X`` (which the window and the commands both
+    take): ``--language ko quote FILE`` is the command line's, not the window's."""
+    if args and args[0].startswith("--language"):
+        args = args[1:] if "=" in args[0] else args[2:]
+    return args[0] if args else None
 
 
 def window_file(args: Sequence[str]) -> str | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from estimator_gui import i18n
 from estimator_gui.files.ratecard_io import default_rate_card, is_shipped_id, shipped_rate_card
 from estimator_gui.files.scenario_io import read_scenario_file
 from estimator_gui.gui.application import ensure_application, recovery_folder
@@ -107,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="render the window offscreen to a PNG and exit",
     )
     parser.add_argument(
+        "--language",
+        choices=sorted(i18n.LANGUAGES),
+        help="the window's language for this run (default: the one chosen in the window, else "
+        "the system's)",
+    )
+    parser.add_argument(
         "--self-test",
         metavar="OUTDIR",
         type=Path,
@@ -128,7 +135,7 @@ def main(argv: Sequence[str]) -> int:
     if args.screenshot is not None:
         if QApplication.instance() is None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        window = build_window(args.file)
+        window = build_window(args.file, language=args.language)
         if window.load_error is not None:
             print(f"error: {args.file}: {window.load_error.message}", file=sys.stderr)
             return EXIT_INVALID
@@ -139,7 +146,7 @@ def main(argv: Sequence[str]) -> int:
     app = ensure_application()
     settings = AppSettings()
     path = start_path(args.file, settings)
-    language = initial_language(settings.language())
+    language = args.language or initial_language(settings.language())
     try:
         window = build_window(
             path, settings=settings, recovery_folder=recovery_folder(), language=language

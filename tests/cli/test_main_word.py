@@ -15,7 +15,8 @@ from cli_runner import EXAMPLES, ROOT
 from estimator_gui.__main__ import WINDOW_VALUE_OPTIONS, refuse_window_file, window_file
 
 USAGE = (
-    "usage: python -m estimator_gui [FILE] [options] | quote FILE [options] | rate-cards (--help)"
+    "usage: python -m estimator_gui [FILE] [options] | quote FILE [options]"
+    " | compare FILE... [options] | rate-cards (--help)"
 )
 
 
@@ -48,13 +49,15 @@ def _one_line_refusal(result: subprocess.CompletedProcess[str]) -> str:
 
 def test_a_mistyped_command_is_refused_in_one_line() -> None:
     message = _one_line_refusal(_run("qoute", "resources/examples/tutoring.json"))
-    assert message == f"error: 'qoute' is neither a command (quote, rate-cards) nor a file; {USAGE}"
+    assert message == (
+        f"error: 'qoute' is neither a command (quote, compare, rate-cards) nor a file; {USAGE}"
+    )
 
 
 def test_a_missing_file_is_refused_in_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.json"
     message = _one_line_refusal(_run(str(missing)))
-    commands = "(quote, rate-cards)"
+    commands = "(quote, compare, rate-cards)"
     assert message.startswith(f"error: {str(missing)!r} is neither a command {commands} nor a file")
 
 
@@ -173,3 +176,9 @@ def test_an_existing_file_or_no_file_goes_on_to_the_window(tmp_path: Path) -> No
     broken = tmp_path / "broken.json"
     broken.write_text("not json")  # the window says why, keeping its estimate
     assert refuse_window_file([str(broken)]) is None
+
+
+def test_a_language_before_the_command_goes_to_the_command_line() -> None:
+    result = _run("--language", "en", "quote", "resources/examples/tutoring.json")
+    assert result.returncode == 0, result.stderr
+    assert "Total" in result.stdout
