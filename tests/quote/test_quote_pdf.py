@@ -147,3 +147,28 @@ def test_a_bad_logo_is_refused_by_name(tutoring: Priced, tmp_path: Path) -> None
     with pytest.raises(InputError) as caught:
         pdf_bytes(document, Letterhead("Co", logo=logo))
     assert caught.value.field == "logo" and str(logo) in caught.value.message
+
+
+def test_a_character_the_font_lacks_is_refused_by_field(tutoring: Priced) -> None:
+    """犇 is outside GB2312 and not in the shipped subset: refused, never drawn as a box."""
+    quote = details("zh", "上海犇犇科技有限公司")
+    document = quote_document(tutoring.breakdown, tutoring.scenario, tutoring.card, quote)
+    with pytest.raises(InputError) as caught:
+        pdf_bytes(document, LETTERHEAD)
+    assert caught.value.field == "Customer"
+    assert caught.value.message.endswith("cannot draw: 犇")
+
+
+def test_a_logo_sits_in_the_letterhead(tutoring: Priced, tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 40), (200, 30, 30)).save(logo)
+    document = quote_document(tutoring.breakdown, tutoring.scenario, tutoring.card, details())
+    path = tmp_path / "quote.pdf"
+    path.write_bytes(pdf_bytes(document, Letterhead("Cloud Reseller Ltd.", logo=logo)))
+    listed = subprocess.run(
+        [poppler("pdfimages"), "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert len(listed) == 1 and " 120 " in listed[0] and " 40 " in listed[0]
+    assert "Cloud Reseller Ltd." in pdf_text(path)
