@@ -37,6 +37,8 @@ def format_decimal(value: Decimal, places: int | None = None, language: str | No
         exponent = value.normalize().as_tuple().exponent
         places = max(0, -exponent) if isinstance(exponent, int) else 0
     rounded = round_to(value, places)
+    if not rounded:
+        rounded = rounded.copy_abs()  # -0.001 to the cent is 0.00, not -0.00
     return babel_format(rounded, _pattern(places), locale=locale, decimal_quantization=False)
 
 
@@ -49,6 +51,10 @@ def format_money(value: Decimal, language: str | None = None) -> str:
     return format_decimal(round_money(value), 2, language)
 
 
+def _unsigned_zero(value: Decimal) -> Decimal:
+    return value.copy_abs() if not value else value
+
+
 def format_currency(value: Decimal, currency: str, language: str | None = None) -> str:
     """An amount with its currency as the language writes it (``US$1,234.56``, ``₩1,234``),
     rounded half up to the currency's minor unit."""
@@ -57,7 +63,7 @@ def format_currency(value: Decimal, currency: str, language: str | None = None) 
     places = CURRENCY_PLACES[currency]
     pattern = "¤#,##0" + ("." + "0" * places if places else "")
     return babel_currency(
-        round_to(value, places),
+        _unsigned_zero(round_to(value, places)),
         currency,
         format=pattern,
         locale=i18n.cldr_locale(language),
