@@ -7,20 +7,19 @@ chart is drawn with fpdf2's own rectangles and text. Floats appear only here, at
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
-from fpdf.fonts import FontFace, TTFFont
+from fpdf.fonts import FontFace
 
-from estimator_gui.files.resources import CJK_FONT, resource
 from estimator_gui.i18n import _, numbers
 from estimator_gui.pricing.errors import InputError, Verbatim
 from estimator_gui.quote.document import QuoteDocument, QuoteLine
+from estimator_gui.quote.pdf_font import Letterhead, check_glyphs, drawn_characters, font_path
+
+__all__ = ["FONT", "PAGE_SIZES", "Letterhead", "pdf_bytes", "unit_price_text"]
 
 PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
 FONT = "quote"
@@ -34,56 +33,6 @@ BAR = (52, 116, 196)
 NOTICE_FILL = (255, 243, 205)
 # Column widths of the line table, in parts of the text width.
 LINE_COLUMNS = (18, 28, 14, 14, 16, 12)
-
-
-@dataclass(frozen=True)
-class Letterhead:
-    """The seller at the top of a PDF quote; empty parts are left off."""
-
-    company: str = ""
-    address: str = ""  # one or more lines
-    logo: Path | None = None  # a PNG or JPEG
-
-
-def font_path() -> Path:
-    return resource(*CJK_FONT)
-
-
-# Characters numbers, dates and the layout may draw besides the document's own texts: ASCII,
-# Latin-1, general punctuation (bullets), currency signs, CJK punctuation, full-width forms.
-_BASE_RANGES: tuple[tuple[int, int], ...] = (
-    (0x20, 0x7E),
-    (0xA0, 0xFF),
-    (0x2000, 0x206F),
-    (0x20A0, 0x20CF),
-    (0x3000, 0x303F),
-    (0xFF00, 0xFFEF),
-)
-
-
-def drawn_characters(
-    document: QuoteDocument, letterhead: Letterhead
-) -> list[int | tuple[int, int]]:
-    """Every character the quote can draw: its texts (walked field by field) and the ranges
-    numbers and dates are written in."""
-    found: set[int] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, str):
-            found.update(map(ord, value))
-        elif isinstance(value, tuple | list):
-            for item in value:
-                walk(item)
-        elif isinstance(value, Mapping):
-            for item in value.values():
-                walk(item)
-        elif is_dataclass(value) and not isinstance(value, type):
-            for item in fields(value):
-                walk(getattr(value, item.name))
-
-    walk(document)
-    walk((letterhead.company, letterhead.address))
-    return [*_BASE_RANGES, *sorted(found)]
 
 
 class _QuotePdf(FPDF):
@@ -142,7 +91,7 @@ def pdf_bytes(document: QuoteDocument, letterhead: Letterhead, page_size: str = 
             code="unknown_choice",
         )
     pdf = _QuotePdf(document, letterhead, page_size)
-    _check_glyphs(pdf, document, letterhead)
+    check_glyphs(pdf, FONT, document, letterhead)
     pdf.add_page()
     _letterhead(pdf, letterhead)
     _details(pdf)
@@ -153,32 +102,6 @@ def pdf_bytes(document: QuoteDocument, letterhead: Letterhead, page_size: str = 
     _chart(pdf)
     _provenance(pdf)
     return bytes(pdf.output())
-
-
-def _check_glyphs(pdf: _QuotePdf, document: QuoteDocument, letterhead: Letterhead) -> None:
-    """Refuse a text with a character the shipped font lacks (a rare hanzi outside GB2312): the
-    quote would show a box or nothing where the customer's name is."""
-    font = pdf.fonts[FONT]
-    cmap = font.cmap if isinstance(font, TTFFont) else {}
-    texts = [
-        ("letterhead.company", letterhead.company),
-        ("letterhead.address", letterhead.address),
-        ("title", document.title),
-        *[(label, value) for label, value in document.details],
-        *[("label", line.rooms) for line in document.lines],
-        *[("assumptions", sentence) for sentence in document.assumptions],
-    ]
-    for name, text in texts:
-        missing = "".join(dict.fromkeys(c for c in text if ord(c) not in cmap and c.isprintable()))
-        if missing:
-            raise InputError(
-                name,
-                text,
-                _("has characters the quote's font cannot draw: {characters}").format(
-                    characters=" ".join(missing)
-                ),
-                code="no_glyph",
-            )
 
 
 def _money(pdf: _QuotePdf, value: Decimal) -> str:
