@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 from estimator_gui.files.resources import resource
 
@@ -27,7 +28,6 @@ CJK_LANGUAGES = frozenset({"ko", "zh"})
 
 _current = SOURCE_LANGUAGE
 _translations: gettext.NullTranslations = gettext.NullTranslations()
-_listeners: list[Callable[[str], None]] = []
 
 
 def N_(message: str) -> str:
@@ -80,12 +80,26 @@ def set_language(code: str) -> None:
         except OSError as error:
             raise CatalogueMissing(f"the {LANGUAGES[code]} catalogue is missing: {path}") from error
     _current, _translations = code, translations
-    for listener in list(_listeners):
-        listener(code)
 
 
-def on_language_changed(listener: Callable[[str], None]) -> None:
-    _listeners.append(listener)
+@contextmanager
+def speaking(code: str) -> Iterator[None]:
+    """Translate in ``code`` inside the block (a quote in its own language, whatever the
+    window's); the language before it comes back after, even on an error."""
+    before, translations = _current, _translations
+    if code == before:
+        yield
+        return
+    set_language(code)
+    try:
+        yield
+    finally:
+        _set(before, translations)
+
+
+def _set(code: str, translations: gettext.NullTranslations) -> None:
+    global _current, _translations
+    _current, _translations = code, translations
 
 
 def language_of_locale(name: str | None) -> str | None:

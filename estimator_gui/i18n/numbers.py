@@ -36,9 +36,7 @@ def format_decimal(value: Decimal, places: int | None = None, language: str | No
     if places is None:
         exponent = value.normalize().as_tuple().exponent
         places = max(0, -exponent) if isinstance(exponent, int) else 0
-    rounded = round_to(value, places)
-    if not rounded:
-        rounded = rounded.copy_abs()  # -0.001 to the cent is 0.00, not -0.00
+    rounded = _unsigned_zero(round_to(value, places))  # -0.001 to the cent is 0.00, not -0.00
     return babel_format(rounded, _pattern(places), locale=locale, decimal_quantization=False)
 
 
@@ -52,7 +50,7 @@ def format_money(value: Decimal, language: str | None = None) -> str:
 
 
 def _unsigned_zero(value: Decimal) -> Decimal:
-    return value.copy_abs() if not value else value
+    return value if value else value.copy_abs()
 
 
 def format_currency(value: Decimal, currency: str, language: str | None = None) -> str:

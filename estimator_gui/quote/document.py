@@ -9,9 +9,8 @@ disagree about a word or a figure.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -80,18 +79,7 @@ class QuoteDocument:
     words: Mapping[str, str]  # headings and templates the writers lay out
 
 
-@contextlib.contextmanager
-def speaking(language: str) -> Iterator[None]:
-    """Translate in ``language`` inside the block; the language before it comes back after."""
-    before = i18n.language()
-    if language == before:
-        yield
-        return
-    i18n.set_language(language)
-    try:
-        yield
-    finally:
-        i18n.set_language(before)
+speaking = i18n.speaking  # the quote's own language inside a block, the window's after
 
 
 def quote_document(
