@@ -185,7 +185,12 @@ def _output_options(args: argparse.Namespace) -> _Output | None:
 
 def _export(output: _Output, document: ScenarioFile, card: RateCard, breakdown: Breakdown) -> int:
     path, conversion, page_size = output
-    details = QuoteDetails(language=i18n.language(), conversion=conversion)
+    # The file's quote details (customer, number, dates, notes, its second currency), in the
+    # command line's language; --currency with --rate and --rate-date replaces the currency.
+    saved = document.details or QuoteDetails()
+    details = dataclasses.replace(
+        saved, language=i18n.language(), conversion=conversion or saved.conversion
+    )
     try:
         write_quote(path, breakdown, document.scenario, card, details, None, page_size)
     except InputError as error:
