@@ -38,5 +38,5 @@ def test_the_command_line_s_currency_replaces_the_file_s(tmp_path: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     text = _text(out)
-    assert "1 USD = 155.50 JPY" in text and "KRW" not in text
+    assert "1 USD = 155.50 JPY" in text and "Total in KRW" not in text
     assert "Q-2026-0042" in text  # the rest of the file's details stay
