@@ -293,6 +293,17 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        jumps = edit_menu.addAction(_("Where the price &jumps\u2026"))
+        jumps.setObjectName("jump_view_action")
+        jumps.setShortcut(QKeySequence("Ctrl+J"))
+
+        def open_jump_view() -> None:
+            from estimator_gui.gui.jump_view import show_jump_view  # when first asked for
+
+            show_jump_view(self)
+
+        jumps.triggered.connect(open_jump_view)
         self.cards.build_menu(self.menuBar().addMenu(_("&Rate card")))
         language_menu(self, self.menuBar().addMenu(_("Lan&guage")))
 
