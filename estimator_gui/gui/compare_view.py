@@ -1,0 +1,251 @@
+"""The variants of an estimate side by side: totals and every line aligned, the difference of
+each to the base, the inputs that differ, and a chart of each variant's total by service.
+
+Built the first time it is shown (never at start-up); it prices the variants itself through the
+core's compare(), so what it shows is what ``python -m estimator_gui compare`` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from estimator_gui.gui.labels import price_list_name, section_name, service_name, tier_name
+from estimator_gui.gui.locale_format import format_decimal, format_money
+from estimator_gui.i18n import _
+from estimator_gui.pricing.breakdown import Breakdown
+from estimator_gui.pricing.compare import Change, Comparison, compare, input_differences
+from estimator_gui.pricing.engine import price
+from estimator_gui.pricing.options import PriceOptions
+from estimator_gui.pricing.ratecard import RateCard
+from estimator_gui.pricing.scenario import Scenario
+from estimator_gui.pricing.shares import gross_by_service_and_tier
+from estimator_gui.quote.compare_out import difference_text
+
+Variants = Sequence[tuple[str, Scenario]]
+
+
+def compare_variants(
+    variants: Variants, card: RateCard, options: PriceOptions | None = None
+) -> tuple[Comparison, list[list[str]]]:
+    """The comparison of ``variants`` (the first is the base) and, per variant, the inputs that
+    differ from the base in words."""
+    priced = [(name, price(scenario, card, options)) for name, scenario in variants]
+    base = variants[0][1]
+    words = [
+        [_named(difference_text(d), base) for d in input_differences(base, s)]
+        for _n, s in variants
+    ]
+    return compare(priced), words
+
+
+_ITEM = re.compile(r"^(rooms|recording|transcoding)\[(\d+)\]")
+
+
+def _named(text: str, base: Scenario) -> str:
+    """``rooms[0].delivery: ...`` as ``Live show, delivery: ...``: the item by its label."""
+    match = _ITEM.match(text)
+    if match is None:
+        return text
+    items = {"rooms": base.rooms, "recording": base.recording, "transcoding": base.transcoding}
+    index = int(match.group(2))
+    group = items[match.group(1)]
+    if index >= len(group) or not group[index].label:
+        return text
+    rest = text[match.end() :]
+    return group[index].label + (", " + rest[1:] if rest.startswith(".") else rest)
+
+
+def change_text(change: Change | None) -> str:
+    """``+1,234.56 (+12.5%)``; ``-`` for nothing to compare, no percent against a base of 0."""
+    if change is None:
+        return "-"
+    sign = "+" if change.amount > 0 else ""
+    text = sign + format_money(change.amount)
+    if change.percent is not None:
+        percent_sign = "+" if change.percent > 0 else ""
+        text += f" ({percent_sign}{format_decimal(change.percent, 1)}%)"
+    return text
+
+
+class CompareView(QWidget):
+    """A table of the variants (one column each, and its difference to the base), the inputs
+    that differ, and a stacked chart of each variant's gross by service."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compare")
+        self.table = QTableWidget(self)
+        self.table.setObjectName("compare.table")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.inputs = QLabel(self)
+        self.inputs.setObjectName("compare.inputs")
+        self.inputs.setWordWrap(True)
+        self.inputs.setTextFormat(Qt.TextFormat.PlainText)
+        self.inputs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chart = QChart()
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setObjectName("compare.chart")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(self.inputs)
+        lower.addWidget(self.chart_view)
+        lower.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.comparison: Comparison | None = None
+
+    def show_variants(
+        self, variants: Variants, card: RateCard, options: PriceOptions | None = None
+    ) -> None:
+        comparison, words = compare_variants(variants, card, options)
+        self.comparison = comparison
+        self._fill_table(comparison)
+        self._fill_inputs(comparison, words)
+        self._fill_chart(comparison)
+
+    # ------------------------------------------------------------------ the parts
+
+    def _fill_table(self, comparison: Comparison) -> None:
+        variants = comparison.variants
+        headers = [_("Item")]
+        for index, variant in enumerate(variants):
+            headers.append(variant.name)
+            if index:
+                headers.append(_("{name} vs base").format(name=variant.name))
+        rows: list[tuple[str, list[Decimal | None], list[Change | None]]] = [
+            (_("Total"), [v.total for v in variants], [v.total_change for v in variants]),
+            (_("Gross"), [v.gross for v in variants], [v.gross_change for v in variants]),
+            (
+                _("Free minutes"),
+                [-v.free_amount for v in variants],
+                [_negated(v.free_amount_change) for v in variants],
+            ),
+            (
+                _("Discount"),
+                [-v.discount for v in variants],
+                [_negated(v.discount_change) for v in variants],
+            ),
+        ]
+        for row in comparison.rows:
+            name = _line_name(row.key.section, row.key.price_list, row.key.tier)
+            amounts = [line.net if line is not None else None for line in row.lines]
+            rows.append((name, amounts, list(row.net_changes)))
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(rows) + 1)
+        for number, (name, amounts, changes) in enumerate(rows):
+            self._set(number, 0, name, bold=number == 0)
+            column = 1
+            for index, amount in enumerate(amounts):
+                text = "-" if amount is None else format_money(amount)
+                self._set(number, column, text, right=True, bold=number == 0)
+                column += 1
+                if index:
+                    self._set(number, column, change_text(changes[index]), right=True)
+                    column += 1
+        notice = len(rows)
+        self._set(notice, 0, _("Contract price"))
+        column = 1
+        for index, variant in enumerate(variants):
+            text = _("can be asked for") if variant.contract_notice else "-"
+            self._set(notice, column, text, right=True)
+            column += 2 if index else 1
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _set(
+        self, row: int, column: int, text: str, right: bool = False, bold: bool = False
+    ) -> None:
+        item = QTableWidgetItem(text)
+        if right:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if bold:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        self.table.setItem(row, column, item)
+
+    def _fill_inputs(self, comparison: Comparison, words: list[list[str]]) -> None:
+        parts = []
+        for variant, differences in zip(comparison.variants[1:], words[1:], strict=True):
+            parts.append(_("{name}, against the base:").format(name=variant.name))
+            parts.extend(f"  \u2022 {text}" for text in differences)
+            if not differences:
+                parts.append("  " + _("the same inputs"))
+        self.inputs.setText("\n".join(parts) if parts else _("Only the base: nothing to compare"))
+
+    def _fill_chart(self, comparison: Comparison) -> None:
+        chart = self.chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        by_variant = [_gross_by_service(v.breakdown) for v in comparison.variants]
+        services = sorted({service for split in by_variant for service in split})
+        series = QStackedBarSeries()
+        for service in services:
+            bar = QBarSet(service_name(service))
+            for split in by_variant:
+                bar.append(float(split.get(service, Decimal(0))))  # drawing only
+            series.append(bar)
+        chart.addSeries(series)
+        names = [v.name for v in comparison.variants]
+        axis_x = QBarCategoryAxis()
+        axis_x.append(names)
+        axis_y = QValueAxis()
+        axis_y.setTitleText(_("Gross before free minutes (USD)"))
+        axis_y.setLabelFormat("%.0f")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        chart.setTitle(_("Each variant's gross by service"))
+
+
+def _negated(change: Change) -> Change:
+    return Change(-change.amount, None if change.percent is None else change.percent)
+
+
+def _line_name(section: str, price_list: str, tier: str) -> str:
+    return _("{section}, {price_list}, {tier}").format(
+        section=section_name(section), price_list=price_list_name(price_list), tier=tier_name(tier)
+    )
+
+
+def _gross_by_service(breakdown: Breakdown) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = {}
+    for (service, _tier), amount in gross_by_service_and_tier(breakdown).items():
+        totals[service] = totals.get(service, Decimal(0)) + amount
+    return totals
