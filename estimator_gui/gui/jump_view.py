@@ -150,7 +150,6 @@ class JumpChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.setMinimumHeight(260)
         self.line = QLineSeries(chart)
-        self.line.setName(_("Monthly total"))
         self.line.setPen(QPen(LINE_COLOUR, 2))
         self.jumps = QScatterSeries(chart)
         self.jumps.setName(_("Tier changes"))
@@ -204,7 +203,7 @@ class JumpChart(QChartView):
                 self.x_axis.remove(label)
             for label, at in ticks:
                 self.x_axis.append(label, at)
-        self.x_axis.setLabelsAngle(-40 if sizes is not None else 0)
+        self.x_axis.setLabelsAngle(-90 if sizes is not None else 0)  # -40 was elided
         scale = nice_scale(max((y for _x, y in points), default=0.0) * 1.15)  # room for labels
         self.y_axis.setRange(0.0, float(scale.maximum))
         self.y_axis.setTickCount(scale.ticks)
@@ -239,7 +238,10 @@ class JumpChart(QChartView):
             box = QRectF(left, at.y() - size.height() - 8, size.width(), size.height())
             if mark.below:  # the current value's label: under its point, clear of a jump's
                 box.moveTop(at.y() + 10)
-            while any(box.intersects(other) for other in placed) and box.top() > area.top():
+            while (
+                any(box.adjusted(-6, -2, 6, 2).intersects(other) for other in placed)
+                and box.top() > area.top()
+            ):
                 box.translate(0, -(size.height() + 2))
             if box.top() < area.top():  # no room above: below the point
                 box.moveTop(at.y() + 8)
@@ -266,7 +268,8 @@ class JumpDialog(QDialog):
         self._build(self._content)
         session.scenario_changed.connect(self._on_session_changed)
         session.pricing_changed.connect(self._on_session_changed)
-        self.resize(1000, 680)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1200, screen.width() - 40), min(760, screen.height() - 40))
 
     # ------------------------------------------------------------------ building
 
@@ -304,17 +307,19 @@ class JumpDialog(QDialog):
         self.summary.setObjectName("jump_dialog.summary")
         self.summary.setWordWrap(True)
         self.chart = JumpChart(content)
-        self.chart.chart().setTitle(_("Monthly total against one input"))
         self.table = QTableWidget(0, 5, content)
         self.table.setObjectName("jump_dialog.table")
         self.table.setHorizontalHeaderLabels(
-            [_("Between"), _("Tier"), _("Total before"), _("Total after"), _("Change")]
+            [_("Between"), _("Tier"), _("Before the jump"), _("After the jump"), _("Change")]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(150)
+        self.table.setWordWrap(False)  # a wrapped row would be cut by the fitted height
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(_("Tier changes"))
         self.note = QLabel(content)
         self.note.setObjectName("jump_dialog.note")
@@ -462,14 +467,19 @@ class JumpDialog(QDialog):
                 _("Now: {value}").format(value=value_text(curve.current)),
                 below=True,
             )
+        # The axis title stays short (a long one is elided); the chart's title says the rest.
         if self.gross_box.isChecked():
-            y_title = _("{currency} a month, before free minutes and discount")
+            title = _("The month before free minutes and discount")
         else:
-            y_title = _("{currency} a month, after free minutes and discount")
+            title = _("The month after free minutes and discount")
+        self.chart.chart().setTitle(title)
+        self.chart.line.setName(_("Gross") if self.gross_box.isChecked() else _("Total"))
         sizes = [str(v) for v in values] if curve.input_kind == RESOLUTION else None
         room = self.session.scenario.rooms[curve.room_index]
-        titles = (input_name(room, curve.input_kind), y_title.format(currency=currency))
-        self.chart.show_curve(points, marks, now, sizes, titles)
+        y_title = _("{currency} a month").format(currency=currency)
+        self.chart.show_curve(
+            points, marks, now, sizes, (input_name(room, curve.input_kind), y_title)
+        )
         self._show_summary(curve, currency)
         self._fill_table(curve)
         self.note.setText(self._note(curve))
@@ -495,6 +505,10 @@ class JumpDialog(QDialog):
 
     def _fill_table(self, curve: Curve) -> None:
         self.table.setRowCount(len(curve.jumps))
+        rows = min(max(len(curve.jumps), 1), 4)  # as high as its rows, up to four: the chart first
+        height = self.table.horizontalHeader().sizeHint().height()
+        height += rows * self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(height + 2 * self.table.frameWidth())
         for row, jump in enumerate(curve.jumps):
             before, after = self.amount(jump.before, curve), self.amount(jump.after, curve)
             texts = (

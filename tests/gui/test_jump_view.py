@@ -234,6 +234,27 @@ def test_it_fits_a_laptop_screen_and_is_not_cut(make_window, qtbot, tmp_path):
     assert dialog.grab().save(str(tmp_path / "jumps.png"))
 
 
+def test_a_language_switch_rebuilds_it_on_the_same_room_and_input(make_window, qtbot):
+    """The window remakes its widgets in another language; the open dialog does too, keeping
+    its room, its input and what it draws."""
+    window = _shown(make_window(TEAM_MEETINGS), qtbot)
+    _select_room(qtbot, window, "video_call", 1)
+    dialog = _press_ctrl_j(window, qtbot)
+    _pick_input(qtbot, dialog, RESOLUTION)
+    chart = dialog.chart
+    try:
+        assert window.change_language("ko")
+        QApplication.processEvents()
+        assert dialog.language == "ko" and dialog.chart is not chart
+        assert (dialog.room_index, dialog.kind) == (1, RESOLUTION)
+        room = window.session.scenario.rooms[1]
+        assert dialog.input_combo.currentText() == input_name(room, RESOLUTION)
+        curve = _expected(window, dialog)
+        assert [p.y() for p in dialog.chart.line.points()] == [float(p.total) for p in curve.points]
+    finally:
+        window.change_language("en")
+
+
 def test_start_up_does_not_import_the_jump_view():
     probe = (
         "import os, sys\n"
