@@ -79,7 +79,7 @@ def assumptions(scenario: Scenario, card: RateCard, language: str | None = None)
     )
     if scenario.discount_percent:
         out.append(
-            _("Contract discount: {percent}% of the total after free minutes").format(
+            _("Contract discount: {percent}%, taken off the total after free minutes").format(
                 percent=said.number(scenario.discount_percent)
             )
         )

@@ -52,7 +52,7 @@ def test_room_tasks_discount_and_relay_minutes(tutoring: Priced) -> None:
     assert said[2:] == [
         "Relay to CDN: 12,500.5 relay minutes a month",
         "No free minutes are taken off",
-        "Contract discount: 7.5% of the total after free minutes",
+        "Contract discount: 7.5%, taken off the total after free minutes",
     ]
 
 
