@@ -220,20 +220,19 @@ def _rows(rows: list[list[str]], text_columns: int) -> list[str]:
     return out
 
 
-def _signed(change: Change | None) -> str:
+def signed_change(change: Change | None, language: str | None = None) -> str:
     """A difference for a person: ``+12.30 (+4.1%)``; empty where there is nothing to show."""
     if change is None or (change.amount == 0 and change.percent in (None, 0)):
         return ""
     sign = "+" if change.amount > 0 else ""
-    text = sign + numbers.format_money(change.amount)
+    text = sign + numbers.format_money(change.amount, language)
     if change.percent is not None:
-        text += (
-            f" ({'+' if change.percent > 0 else ''}{numbers.format_decimal(change.percent, 1)}%)"
-        )
+        percent = numbers.format_decimal(change.percent, 1, language)
+        text += f" ({'+' if change.percent > 0 else ''}{percent}%)"
     return text
 
 
-def _letter(index: int) -> str:
+def column_letter(index: int) -> str:
     """A, B, C ... Z, then AA, AB: the column of a variant."""
     text = ""
     index += 1
@@ -258,7 +257,7 @@ def compare_table(
     currency = variants[0].breakdown.currency
     # Names are long ("Live shopping show: 3 shows a week..."): columns carry a letter each,
     # named once above the table.
-    letters = [_letter(index) for index in range(len(variants))]
+    letters = [column_letter(index) for index in range(len(variants))]
     header = [_("Line")]
     for index, letter in enumerate(letters):
         header.append(letter)
@@ -270,7 +269,7 @@ def compare_table(
         for index, line in enumerate(row.lines):
             cells.append("-" if line is None else numbers.format_money(line.gross))
             if index:
-                cells.append(_signed(row.gross_changes[index]))
+                cells.append(signed_change(row.gross_changes[index]))
         rows.append(cells)
     totals = (
         (_("Gross"), "gross", "gross_change"),
@@ -283,7 +282,7 @@ def compare_table(
         for index, variant in enumerate(variants):
             cells.append(numbers.format_money(getattr(variant, figure)))
             if index:
-                cells.append(_signed(getattr(variant, moved)))
+                cells.append(signed_change(getattr(variant, moved)))
         rows.append(cells)
     out = [
         _("Variants compared ({currency}), each against the base {base}:").format(
@@ -323,7 +322,7 @@ _CHOICE_NAMES = {
 }
 
 
-def _shown(name: str, value: object) -> str:
+def shown_value(name: str, value: object) -> str:
     if value is None:
         return _("none")
     if value == "":
@@ -347,6 +346,6 @@ def difference_text(difference: InputDifference) -> str:
         return _("{path}: removed").format(path=difference.path)
     return _("{path}: {base} -> {other}").format(
         path=difference.path,
-        base=_shown(name, difference.base),
-        other=_shown(name, difference.other),
+        base=shown_value(name, difference.base),
+        other=shown_value(name, difference.other),
     )
