@@ -39,6 +39,7 @@ from estimator_gui.pricing.options import PriceOptions
 from estimator_gui.pricing.plans import PlanComparison, compare_plans
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Scenario
+from estimator_gui.quote.compare_export import write_comparison
 from estimator_gui.quote.compare_out import compare_csv, compare_json, compare_table
 from estimator_gui.quote.currency import conversion_from_options
 from estimator_gui.quote.export import check_page_size, quote_format, write_quote
@@ -118,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     compare_parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    compare_parser.add_argument(
+        "--output",
+        metavar="OUT.pdf|OUT.xlsx|OUT.csv",
+        help=_("write the comparison as a document instead; the format follows the extension"),
+    )
     compare_cards = compare_parser.add_mutually_exclusive_group()
     compare_cards.add_argument(
         "--rate-card", metavar="ID|FILE", help=_("a shipped rate card's id or a rate card file")
@@ -268,10 +274,16 @@ def rate_cards() -> int:
 def compare_files(args: argparse.Namespace) -> int:
     """Price every variant (each file's variants, or the file as one) and show them side by
     side, each against the first."""
+    if args.output is not None:
+        try:  # a wrong extension is refused before any file is read or written
+            quote_format(Path(args.output))
+        except InputError as error:
+            return _refuse_output(error)
     try:  # a card named on the command line is checked before any scenario is read
         given = _given_card(args)
     except InputError as error:
         return _refuse_card(error)
+    cards: list[RateCard] = []
     names: list[str] = []
     priced: list[tuple[str, Breakdown]] = []
     quote_data: list[dict[str, Any]] = []
@@ -288,6 +300,7 @@ def compare_files(args: argparse.Namespace) -> int:
                 priced.append((names[-1], breakdown))
                 quote_data.append(json.loads(_json(breakdown, scenario.title, plans)))
                 read.append((scenario, options))
+                cards.append(card)
         except InputError as error:
             return _refuse_compared(file, error)
     comparison = compare_variants(priced)
@@ -299,6 +312,20 @@ def compare_files(args: argparse.Namespace) -> int:
         ]
         for scenario, options in read
     ]
+    if args.output is not None:
+        try:
+            write_comparison(
+                Path(args.output),
+                comparison,
+                [scenario for scenario, _options in read],
+                cards[0],  # the base's card names where the prices come from
+                i18n.language(),
+                inputs,
+                read[0][0].title,
+            )
+        except InputError as error:
+            return _refuse_output(error)
+        return EXIT_OK
     if args.format == "json":
         text = compare_json(comparison, quote_data, inputs)
     elif args.format == "csv":
