@@ -82,10 +82,10 @@ def glossary_problems(catalog: Catalog, column: str, terms: list[Term]) -> list[
             continue
         for msgid in ids:
             # {tier}, {streams}: placeholders name what the code fills in, not words to translate
-            msgid = re.sub(r"\{[a-z_]+\}", lambda m: " " * len(m.group()), msgid)
+            words = re.sub(r"\{[a-z_]+\}", lambda m: " " * len(m.group()), msgid)
             taken = [False] * len(msgid)
             for term in by_length:
-                for match in term.pattern.finditer(msgid):
+                for match in term.pattern.finditer(words):
                     if any(taken[match.start() : match.end()]):
                         continue
                     taken[match.start() : match.end()] = [True] * (match.end() - match.start())

@@ -11,7 +11,7 @@ import pytest
 
 from estimator_gui import i18n
 from estimator_gui.files.resources import CJK_FONT, resource
-from estimator_gui.i18n import numbers
+from estimator_gui.i18n import _, numbers
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.quote.document import QuoteDocument, quote_document
 from estimator_gui.quote.pdf import Letterhead, pdf_bytes
@@ -127,11 +127,14 @@ def test_forty_lines_and_a_long_name_lay_out(
     path = write(tmp_path, document, page_size)
     pages = [page for page in pdf_text(path).split("\f") if page.strip()]
     assert len(pages) >= 2
-    with_lines = [page for page in pages if "Audio/video duration" in page]
+    with i18n.speaking("ko"):  # the quote's words, as its language's catalogue has them
+        section, unit, amount = _("Audio/video duration"), _("Unit price"), _("Amount")
+        minutes = _("{minutes} min").format(minutes="").strip()
+    with_lines = [page for page in pages if section in page]
     assert len(with_lines) >= 2
     for page in with_lines:
-        assert "Unit price" in page and "Amount (USD)" in page
-    amounts = sum(page.count(" min") for page in pages)
+        assert unit in page and amount in page
+    amounts = sum(page.count(minutes) for page in pages)
     assert amounts >= 40
     assert flat(name) in flat(pdf_text(path))
     info = subprocess.run(

@@ -11,6 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from estimator_gui import i18n
+from estimator_gui.i18n import _
 from estimator_gui.pricing.engine import price
 from estimator_gui.quote.csv_out import csv_bytes, safe_text
 from estimator_gui.quote.document import quote_document
@@ -93,12 +95,14 @@ def test_csv_rows_bom_decimals_and_hostile_text(tutoring: Priced) -> None:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert len(rows) == 1 + len(breakdown.lines)
     header = rows[0]
-    amount = header.index("Amount")
+    with i18n.speaking("ko"):  # the quote's headers, as its language's catalogue has them
+        amount, billed = header.index(_("Amount")), header.index(_("Billed"))
+        rooms_column = header.index(_("Rooms and tasks"))
     for row, line in zip(rows[1:], breakdown.lines, strict=True):
         assert Decimal(row[amount]) == line.gross
-        assert Decimal(row[header.index("Billed")]) == line.quantity
+        assert Decimal(row[billed]) == line.quantity
         assert row[-1] == "USD"
-    rooms = [row[header.index("Rooms and tasks")] for row in rows[1:]]
+    rooms = [row[rooms_column] for row in rows[1:]]
     assert "'" + HOSTILE in rooms
     for row in rows:
         for cell in row:
