@@ -33,7 +33,7 @@ from estimator_gui.quote.pdf import (
 )
 
 PDF_VARIANTS_MAX = 4  # columns that fit a landscape A4 page with their differences
-LINE_WIDTH = 58.0  # mm, the column naming the line
+LINE_WIDTH = 44.0  # mm, the column naming the line
 # One colour per service in the split chart, reused in order past the eighth.
 SERVICE_COLOURS = (
     (52, 116, 196),
@@ -134,11 +134,11 @@ def _table(pdf: _QuotePdf, document: ComparisonDocument) -> None:
     words = document.words
     _heading(pdf, words["lines"].format(currency=document.currency), room=40)
     others = len(document.variants) - 1
-    amount_width = 30.0
+    amount_width = 32.0
     rest = (pdf.epw - LINE_WIDTH - amount_width) / others if others else 0.0
     widths = [LINE_WIDTH, amount_width]
     for _other in range(others):
-        widths += [rest * 0.45, rest * 0.55]
+        widths += [rest * 0.5, rest * 0.5]
     pdf.set_font(FONT, size=8)
     heading = FontFace(emphasis="NONE", fill_color=HEADING_FILL)
     with pdf.table(
@@ -219,21 +219,19 @@ def _labels(pdf: _QuotePdf, document: ComparisonDocument) -> tuple[list[str], fl
 
 def _totals_chart(pdf: _QuotePdf, document: ComparisonDocument) -> None:
     """One bar per variant's total, to one scale, each with its amount and its change."""
-    bar_height, gap = 6.0, 2.0
+    bar_height, gap = 5.0, 1.5
     _heading(pdf, document.words["totals_chart"], room=len(document.variants) * (bar_height + gap))
     pdf.set_font(FONT, size=8)
     labels, label_width = _labels(pdf, document)
+    base = document.variants[0]
     texts = [
-        " ".join(
-            part
-            for part in (
-                numbers.format_money(variant.total, document.language),
-                signed_change(variant.total_change if index else None, document.language),
-            )
-            if part
-        )
-        for index, variant in enumerate(document.variants)
+        numbers.format_money(variant.total, document.language) for variant in document.variants
     ]
+    for index, variant in enumerate(document.variants[1:], start=1):
+        moved = signed_change(variant.total_change, document.language)
+        if moved:
+            against = document.words["vs_base"].format(variant=variant.letter, base=base.letter)
+            texts[index] += f"    {against}: {moved}"
     text_width = max(pdf.get_string_width(text) for text in texts) + 3
     left = pdf.l_margin + label_width
     span = pdf.epw - label_width - text_width
@@ -253,7 +251,7 @@ def _totals_chart(pdf: _QuotePdf, document: ComparisonDocument) -> None:
 
 def _split_chart(pdf: _QuotePdf, document: ComparisonDocument) -> None:
     """One stacked bar per variant: its gross by service, to one scale, a legend below."""
-    bar_height, gap = 6.0, 2.0
+    bar_height, gap = 5.0, 1.5
     rows = len(document.variants)
     _heading(pdf, document.words["split_chart"], room=rows * (bar_height + gap) + 12)
     pdf.set_font(FONT, size=8)
@@ -293,7 +291,7 @@ def _split_chart(pdf: _QuotePdf, document: ComparisonDocument) -> None:
         pdf.set_xy(x + 4, y)
         pdf.cell(width - 4, 5, name)
         x += width + 2
-    pdf.set_xy(pdf.l_margin, y + 7)
+    pdf.set_xy(pdf.l_margin, y + 5.5)
     pdf.set_font(FONT, size=9)
 
 
@@ -311,5 +309,5 @@ def _changes(pdf: _QuotePdf, document: ComparisonDocument) -> None:
             pdf.multi_cell(
                 pdf.epw - 7, 4.4, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=pdf.wrap
             )
-        pdf.ln(1.5)
+        pdf.ln(0.8)
     pdf.set_font(FONT, size=9)
