@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from estimator_gui.files.resources import resource
 from estimator_gui.files.scenario_io import read_scenario_file, save_scenario_file
+from estimator_gui.gui.quote_actions import QuoteActions
 from estimator_gui.gui.session import Pricing
 from estimator_gui.i18n import N_, _
 from estimator_gui.pricing import edits
@@ -53,6 +54,8 @@ class FileActions(QObject):
         self.settings = settings
         self.autosaver: recovery.Autosaver | None = None
         self._recovery_folder = recovery_folder
+        # The quote of the estimate: details, letterhead, export, print and copy.
+        self.quotes = QuoteActions(window, settings)
 
     def begin(self) -> None:
         """After the first frame: offer back what a crash lost, then autosave from now on."""
@@ -115,6 +118,7 @@ class FileActions(QObject):
         menu.addAction(self.save_as_action)
         menu.addSeparator()
         menu.addAction(quit_action)
+        self.quotes.build_file_items(menu, before=quit_action)
 
     def _action(self, text: str, slot: object) -> QAction:
         action = QAction(text, self._window)
@@ -149,7 +153,7 @@ class FileActions(QObject):
         try:
             document = read_scenario_file(path)
             own, repriced = self._window.cards.pricing_for(document, path)
-            self._window.session.load(document.scenario, pricing=own)
+            self._window.session.load(document.scenario, pricing=own, details=document.details)
         except InputError as error:
             self._refused(path, error)
             return False
@@ -323,10 +327,11 @@ class FileActions(QObject):
 
     def _restore(self, item: recovery.Recoverable) -> None:
         """Show the autosaved scenario as unsaved changes to the file it came from."""
-        saved = None
+        saved, saved_details = None, None
         if item.original is not None:
             try:
-                saved = read_scenario_file(item.original).scenario
+                original = read_scenario_file(item.original)
+                saved, saved_details = original.scenario, original.details
             except InputError:
                 saved = None  # the file is gone or changed beyond reading: all of it is unsaved
         session = self._window.session
@@ -334,7 +339,14 @@ class FileActions(QObject):
         if item.document is not None:
             card = self._window.cards.cards().get(item.document.rate_card_id or "", pricing.card)
             pricing = Pricing(card, item.document.options)
-        session.load(item.scenario, saved_scenario=saved, pricing=pricing)
+        details = item.document.details if item.document is not None else None
+        session.load(
+            item.scenario,
+            saved_scenario=saved,
+            pricing=pricing,
+            details=details,
+            saved_details=saved_details,
+        )
         self._path = item.original if saved is not None else None
         self._window._update_title()
 

@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
             show_jump_view(self)
 
         jumps.triggered.connect(open_jump_view)
+        self.files.quotes.build_edit_items(edit_menu)  # Copy quote (Ctrl+Shift+C)
         self.cards.build_menu(self.menuBar().addMenu(_("&Rate card")))
         language_menu(self, self.menuBar().addMenu(_("Lan&guage")))
 

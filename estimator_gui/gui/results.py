@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
     QSplitter,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from estimator_gui.gui.breakdown_model import BreakdownTableModel
 from estimator_gui.gui.chart import BreakdownChart
+from estimator_gui.gui.clipboard import copy_breakdown
 from estimator_gui.gui.inputs import fit_columns
 from estimator_gui.i18n import _
 from estimator_gui.pricing.breakdown import Breakdown
@@ -49,6 +51,13 @@ class ResultsPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(BreakdownTableModel.COL_SERVICE, QHeaderView.ResizeMode.Stretch)
         self.breakdown_model.modelReset.connect(self._fit_breakdown_columns)
+        # Ctrl+C copies the whole breakdown as a table, not the one cell under the cursor.
+        self.copy_action = QAction(_("&Copy the breakdown"), self.breakdown_table)
+        self.copy_action.setObjectName("breakdown.copy")
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy_breakdown)
+        self.breakdown_table.addAction(self.copy_action)
         self.chart = BreakdownChart(self)
 
         self.results = QTabWidget(self)
@@ -93,6 +102,11 @@ class ResultsPane(QWidget):
                 self.results.setTabVisible(PLANS_TAB, shown)
         if self.results.currentIndex() == ROOMS_TAB:  # kept current only while in view
             self._show_rooms(breakdown)
+
+    def copy_breakdown(self) -> None:
+        """The breakdown shown, as tab-separated text and an HTML table, on the clipboard."""
+        if self._breakdown is not None:
+            copy_breakdown(self.breakdown_model, self._breakdown)
 
     @property
     def plans(self) -> PlansView:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from estimator_gui.files.quote_details import QuoteDetails
 from estimator_gui.files.scenario_io import ScenarioFile
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.engine import price
@@ -86,7 +87,28 @@ class ChangePricing(QUndoCommand):
         self._session.show_pricing(self.before)
 
 
-Saved = tuple[Scenario, tuple[str, PriceOptions]]
+class ChangeDetails(QUndoCommand):
+    """Other quote details (customer, dates, the quote's language and currency): one entry."""
+
+    def __init__(
+        self,
+        session: EstimateSession,
+        before: QuoteDetails | None,
+        after: QuoteDetails | None,
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self.before, self.after = before, after
+
+    def redo(self) -> None:
+        self._session.show_details(self.after)
+
+    def undo(self) -> None:
+        self._session.show_details(self.before)
+
+
+Saved = tuple[Scenario, tuple[str, PriceOptions], QuoteDetails | None]
 
 
 class EstimateSession(QObject):
@@ -95,7 +117,8 @@ class EstimateSession(QObject):
     Panels never change the scenario themselves: they ``request`` a change, which is priced first.
     A scenario the core refuses leaves everything as it was and is recorded against the input
     that asked for it, so the last valid breakdown stays on screen while that input says why.
-    "Modified" is ``(scenario, card, options) != saved``: dragging +1 then -1 is not a change.
+    "Modified" is ``(scenario, card, options, details) != saved``: dragging +1 then -1 is not a
+    change. The quote details do not change the price: they go into the file and the documents.
     """
 
     scenario_changed = Signal(object)  # the new current Scenario (an edit, undo, redo or load)
@@ -104,6 +127,7 @@ class EstimateSession(QObject):
     modified_changed = Signal(bool)
     refusals_changed = Signal()  # an input was refused, or the refusals were cleared
     pricing_changed = Signal(object)  # the new Pricing (another card or options)
+    details_changed = Signal(object)  # the new QuoteDetails, or None (an edit, undo, load)
 
     def __init__(
         self,
@@ -111,12 +135,14 @@ class EstimateSession(QObject):
         rate_card: RateCard,
         parent: QObject | None = None,
         options: PriceOptions | None = None,
+        details: QuoteDetails | None = None,
     ) -> None:
         super().__init__(parent)
         self._pricing = Pricing(rate_card, options or PriceOptions())
         self._breakdown = self._price(scenario, self._pricing)
         self._scenario = scenario
-        self._saved: Saved | None = (scenario, self._pricing.key())
+        self._details = details
+        self._saved: Saved | None = (scenario, self._pricing.key(), details)
         self._refusals: dict[str, InputError] = {}
         self._priced: tuple[Scenario, Pricing, Breakdown] | None = None
         self.undo_stack = QUndoStack(self)
@@ -147,13 +173,24 @@ class EstimateSession(QObject):
         return None if self._saved is None else self._saved[0]
 
     @property
+    def details(self) -> QuoteDetails | None:
+        """The estimate's quote details: the file's, None for an estimate that has none."""
+        return self._details
+
+    @property
     def modified(self) -> bool:
-        return (self._scenario, self._pricing.key()) != self._saved
+        return self._state() != self._saved
+
+    def _state(self) -> Saved:
+        return (self._scenario, self._pricing.key(), self._details)
 
     @property
     def document(self) -> ScenarioFile:
-        """What a save writes: the scenario, the rate card's id and the price options."""
-        return ScenarioFile(self._scenario, self._pricing.card.id, self._pricing.options)
+        """What a save writes: the scenario, the rate card's id, the price options and the quote
+        details."""
+        return ScenarioFile(
+            self._scenario, self._pricing.card.id, self._pricing.options, self._details
+        )
 
     @staticmethod
     def _price(scenario: Scenario, pricing: Pricing) -> Breakdown:
@@ -243,18 +280,38 @@ class EstimateSession(QObject):
         if self.modified != was_modified:
             self.modified_changed.emit(self.modified)
 
+    def request_details(self, details: QuoteDetails | None, text: str) -> bool:
+        """Make ``details`` the estimate's quote details as one undo entry named ``text``;
+        False (nothing pushed) when they are the current ones."""
+        if details == self._details:
+            return False
+        self.undo_stack.push(ChangeDetails(self, self._details, details, text))
+        return True
+
+    def show_details(self, details: QuoteDetails | None) -> None:
+        """Make ``details`` current without an undo entry (the undo stack's own steps)."""
+        was_modified = self.modified
+        self._details = details
+        self.details_changed.emit(details)
+        if self.modified != was_modified:
+            self.modified_changed.emit(self.modified)
+
     def load(
         self,
         scenario: Scenario,
         *,
         saved_scenario: Scenario | bool | None = True,
         pricing: Pricing | None = None,
+        details: QuoteDetails | None = None,
+        saved_details: QuoteDetails | None = None,
     ) -> None:
         """Replace the whole scenario (new, opened or recovered); the undo history starts afresh.
 
         ``saved_scenario`` is what the file holds: True for ``scenario`` itself; a recovered
-        autosave passes the file's scenario, or None when there is no file. A scenario the core
-        refuses raises InputError and changes nothing.
+        autosave passes the file's scenario, or None when there is no file. ``details`` are the
+        estimate's quote details (None: it has none); ``saved_details`` the file's, when
+        ``saved_scenario`` is the file's scenario. A scenario the core refuses raises InputError
+        and changes nothing.
         """
         pricing = pricing or self._pricing
         breakdown = self._price(scenario, pricing)
@@ -264,14 +321,18 @@ class EstimateSession(QObject):
         self._pricing = pricing
         self._scenario = scenario
         self._breakdown = breakdown
+        details_changed = details != self._details
+        self._details = details
         if saved_scenario is True:
-            self._saved = (scenario, pricing.key())
+            self._saved = (scenario, pricing.key(), details)
         elif isinstance(saved_scenario, Scenario):
-            self._saved = (saved_scenario, pricing.key())
+            self._saved = (saved_scenario, pricing.key(), saved_details)
         else:
             self._saved = None
         if pricing_changed:
             self.pricing_changed.emit(pricing)
+        if details_changed:
+            self.details_changed.emit(details)
         self._clear_refusals()
         self.scenario_loaded.emit(scenario)
         self.scenario_changed.emit(scenario)
@@ -282,7 +343,7 @@ class EstimateSession(QObject):
     def mark_saved(self) -> None:
         """The current scenario is now what the file holds."""
         was_modified = self.modified
-        self._saved = (self._scenario, self._pricing.key())
+        self._saved = self._state()
         self.undo_stack.setClean()
         if was_modified:
             self.modified_changed.emit(False)

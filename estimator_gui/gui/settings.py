@@ -1,14 +1,18 @@
-"""What the app remembers between runs (window, recent files, language), behind one typed class."""
+"""What the app remembers between runs (window, recent files, language, the letterhead and quote
+defaults), behind one typed class."""
 
 from __future__ import annotations
 
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSettings
 from PySide6.QtWidgets import QMainWindow
+
+from estimator_gui.files.quote_details import CURRENCIES
 
 ORGANIZATION = "trtc-estimator"
 APPLICATION = "TRTC price estimator"
@@ -20,10 +24,47 @@ _STATE = "window/state"
 _RECENT = "files/recent"
 _LAST = "files/last"
 _LANGUAGE = "ui/language"
-KEYS = (_GEOMETRY, _STATE, _RECENT, _LAST, _LANGUAGE)
+_COMPANY = "quote/company"
+_ADDRESS = "quote/address"
+_LOGO = "quote/logo"
+_SALES_PERSON = "quote/sales_person"
+_QUOTE_LANGUAGE = "quote/language"
+_QUOTE_CURRENCY = "quote/currency"
+_PAGE_SIZE = "quote/page_size"
+KEYS = (
+    _GEOMETRY,
+    _STATE,
+    _RECENT,
+    _LAST,
+    _LANGUAGE,
+    _COMPANY,
+    _ADDRESS,
+    _LOGO,
+    _SALES_PERSON,
+    _QUOTE_LANGUAGE,
+    _QUOTE_CURRENCY,
+    _PAGE_SIZE,
+)
+QUOTE_LANGUAGES = ("en", "ko", "zh")
+PAGE_SIZES = ("a4", "letter")  # as quote/pdf.py's PAGE_SIZES, without importing the writer
+TEXT_LIMIT = 2000  # a company's address fits; a pasted book does not reach the letterhead
 
 # A BCP 47 / POSIX-like tag ("de", "pt_BR", "zh-Hans"): enough to refuse garbage read back.
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8}){0,3}")
+
+
+@dataclass(frozen=True)
+class QuoteDefaults:
+    """The letterhead (company, address, optional logo) and what a new quote starts with: the
+    sales person, its language and second currency, and the PDF's paper."""
+
+    company: str = ""
+    address: str = ""
+    logo: Path | None = None
+    sales_person: str = ""
+    language: str = "en"
+    currency: str = "USD"
+    page_size: str = "a4"
 
 
 class AppSettings:
@@ -155,6 +196,53 @@ class AppSettings:
                 f"language: {language!r} is not a language tag such as 'de' or 'pt_BR'"
             )
         self._write(_LANGUAGE, language)
+
+    # ------------------------------------------------------------ letterhead and quote defaults
+
+    def quote_defaults(self) -> QuoteDefaults:
+        """The letterhead and quote defaults; a value that is not one we write is left out."""
+        logo = self._string(_LOGO)
+        return QuoteDefaults(
+            company=self._text(_COMPANY),
+            address=self._text(_ADDRESS),
+            logo=Path(logo) if logo is not None and _is_absolute(logo) else None,
+            sales_person=self._text(_SALES_PERSON),
+            language=self._choice(_QUOTE_LANGUAGE, QUOTE_LANGUAGES, "en"),
+            currency=self._choice(_QUOTE_CURRENCY, CURRENCIES, "USD"),
+            page_size=self._choice(_PAGE_SIZE, PAGE_SIZES, "a4"),
+        )
+
+    def set_quote_defaults(self, defaults: QuoteDefaults) -> None:
+        """Remember the letterhead and quote defaults (empty texts and no logo are removed)."""
+        if defaults.language not in QUOTE_LANGUAGES:
+            raise ValueError(f"language: {defaults.language!r} is not one of {QUOTE_LANGUAGES}")
+        if defaults.currency not in CURRENCIES:
+            raise ValueError(f"currency: {defaults.currency!r} is not one of {CURRENCIES}")
+        if defaults.page_size not in PAGE_SIZES:
+            raise ValueError(f"page_size: {defaults.page_size!r} is not one of {PAGE_SIZES}")
+        texts = {
+            _COMPANY: defaults.company,
+            _ADDRESS: defaults.address,
+            _LOGO: "" if defaults.logo is None else str(_absolute(defaults.logo)),
+            _SALES_PERSON: defaults.sales_person,
+            _QUOTE_LANGUAGE: defaults.language,
+            _QUOTE_CURRENCY: defaults.currency,
+            _PAGE_SIZE: defaults.page_size,
+        }
+        for key, value in texts.items():
+            if value:
+                self._settings.setValue(key, value)
+            else:
+                self._settings.remove(key)
+        self._settings.sync()
+
+    def _text(self, key: str) -> str:
+        text = self._string(key)
+        return "" if text is None or "\0" in text else text[:TEXT_LIMIT]
+
+    def _choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        text = self._string(key)
+        return text if text in choices else default
 
     # ------------------------------------------------------------ reading safely
 
