@@ -31,12 +31,9 @@ _SALES_PERSON = "quote/sales_person"
 _QUOTE_LANGUAGE = "quote/language"
 _QUOTE_CURRENCY = "quote/currency"
 _PAGE_SIZE = "quote/page_size"
-KEYS = (
-    _GEOMETRY,
-    _STATE,
-    _RECENT,
-    _LAST,
-    _LANGUAGE,
+KEYS = (_GEOMETRY, _STATE, _RECENT, _LAST, _LANGUAGE)
+# The seller's letterhead and what a new quote starts with: written by Letterhead and defaults.
+QUOTE_KEYS = (
     _COMPANY,
     _ADDRESS,
     _LOGO,
