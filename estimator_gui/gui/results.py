@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
     QSplitter,
@@ -58,6 +58,8 @@ class ResultsPane(QWidget):
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.triggered.connect(self.copy_breakdown)
         self.breakdown_table.addAction(self.copy_action)
+        # The view's own Ctrl+C (one cell's text) runs before a widget shortcut: take it first.
+        self.breakdown_table.installEventFilter(self)
         self.chart = BreakdownChart(self)
 
         self.results = QTabWidget(self)
@@ -102,6 +104,17 @@ class ResultsPane(QWidget):
                 self.results.setTabVisible(PLANS_TAB, shown)
         if self.results.currentIndex() == ROOMS_TAB:  # kept current only while in view
             self._show_rooms(breakdown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.breakdown_table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Copy)
+        ):
+            self.copy_breakdown()
+            return True
+        return super().eventFilter(watched, event)
 
     def copy_breakdown(self) -> None:
         """The breakdown shown, as tab-separated text and an HTML table, on the clipboard."""

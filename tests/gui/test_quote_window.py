@@ -22,6 +22,7 @@ from tests_gui_paths import TUTORING
 from estimator_gui.files.quote_details import Conversion, QuoteDetails
 from estimator_gui.files.scenario_io import read_scenario_file
 from estimator_gui.gui.quote_dialog import QuoteDetailsDialog
+from estimator_gui.i18n import numbers
 
 TOTAL = "5,304.46"  # tutoring.json on its card, as the breakdown table shows it
 
@@ -277,5 +278,6 @@ def test_the_quote_language_is_its_own(saved_quote, qtbot, monkeypatch, tmp_path
     ours = tmp_path / "ko.pdf"
     assert window.files.quotes.export_to(ours)
     text = pdf_text(ours)
-    assert "견적" in text and TOTAL in text
+    # In Korean: its dates in Korean notation (Babel's, whatever the catalogue holds).
+    assert numbers.format_date(datetime.date(2026, 12, 1), "ko") in text and TOTAL in text
     assert window.files.quotes.export_action.text() == "&Export quote\u2026"  # window: English
