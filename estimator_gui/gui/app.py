@@ -56,7 +56,13 @@ def build_window(
             # The card the file was made with (the 2022 one when it names none).
             if document.rate_card_id and is_shipped_id(document.rate_card_id):
                 card = shipped_rate_card(document.rate_card_id)
-            session = EstimateSession(document.scenario, card, options=document.options)
+            session = EstimateSession(
+                document.scenario, card, options=document.options, details=document.details
+            )
+            if len(document.variants) > 1:
+                session.load(
+                    document.scenario, details=document.details, variants=document.variants
+                )
         except InputError as refused:
             error = refused
     if session is None:
