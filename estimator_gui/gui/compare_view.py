@@ -7,7 +7,6 @@ core's compare(), so what it shows is what ``python -m estimator_gui compare`` p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -41,7 +40,7 @@ from estimator_gui.pricing.options import PriceOptions
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Scenario
 from estimator_gui.pricing.shares import gross_by_service_and_tier
-from estimator_gui.quote.compare_out import difference_text
+from estimator_gui.quote.compare_words import difference_words
 
 Variants = Sequence[tuple[str, Scenario]]
 
@@ -53,28 +52,8 @@ def compare_variants(
     differ from the base in words."""
     priced = [(name, price(scenario, card, options)) for name, scenario in variants]
     base = variants[0][1]
-    words = [
-        [_named(difference_text(d), base) for d in input_differences(base, s)]
-        for _n, s in variants
-    ]
+    words = [[difference_words(d, base) for d in input_differences(base, s)] for _n, s in variants]
     return compare(priced), words
-
-
-_ITEM = re.compile(r"^(rooms|recording|transcoding)\[(\d+)\]")
-
-
-def _named(text: str, base: Scenario) -> str:
-    """``rooms[0].delivery: ...`` as ``Live show, delivery: ...``: the item by its label."""
-    match = _ITEM.match(text)
-    if match is None:
-        return text
-    items = {"rooms": base.rooms, "recording": base.recording, "transcoding": base.transcoding}
-    index = int(match.group(2))
-    group = items[match.group(1)]
-    if index >= len(group) or not group[index].label:
-        return text
-    rest = text[match.end() :]
-    return group[index].label + (", " + rest[1:] if rest.startswith(".") else rest)
 
 
 def change_text(change: Change | None) -> str:
@@ -107,6 +86,8 @@ class CompareView(QWidget):
         self.inputs.setWordWrap(True)
         self.inputs.setTextFormat(Qt.TextFormat.PlainText)
         self.inputs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.inputs.setMinimumWidth(320)
+        self.inputs.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart, self)
@@ -225,13 +206,13 @@ class CompareView(QWidget):
         axis_x = QBarCategoryAxis()
         axis_x.append(names)
         axis_y = QValueAxis()
-        axis_y.setTitleText(_("Gross before free minutes (USD)"))
+        axis_y.setTitleText(_("USD"))
         axis_y.setLabelFormat("%.0f")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
-        chart.setTitle(_("Each variant's gross by service"))
+        chart.setTitle(_("Each variant's gross by service, before free minutes"))
 
 
 def _negated(change: Change) -> Change:

@@ -153,7 +153,12 @@ class FileActions(QObject):
         try:
             document = read_scenario_file(path)
             own, repriced = self._window.cards.pricing_for(document, path)
-            self._window.session.load(document.scenario, pricing=own, details=document.details)
+            self._window.session.load(
+                document.scenario,
+                pricing=own,
+                details=document.details,
+                variants=document.variants,
+            )
         except InputError as error:
             self._refused(path, error)
             return False
@@ -327,11 +332,12 @@ class FileActions(QObject):
 
     def _restore(self, item: recovery.Recoverable) -> None:
         """Show the autosaved scenario as unsaved changes to the file it came from."""
-        saved, saved_details = None, None
+        saved, saved_details, saved_variants = None, None, ()
         if item.original is not None:
             try:
                 original = read_scenario_file(item.original)
                 saved, saved_details = original.scenario, original.details
+                saved_variants = original.variants
             except InputError:
                 saved = None  # the file is gone or changed beyond reading: all of it is unsaved
         session = self._window.session
@@ -340,12 +346,15 @@ class FileActions(QObject):
             card = self._window.cards.cards().get(item.document.rate_card_id or "", pricing.card)
             pricing = Pricing(card, item.document.options)
         details = item.document.details if item.document is not None else None
+        variants = item.document.variants if item.document is not None else ()
         session.load(
             item.scenario,
             saved_scenario=saved,
             pricing=pricing,
             details=details,
             saved_details=saved_details,
+            variants=variants,
+            saved_variants=saved_variants,
         )
         self._path = item.original if saved is not None else None
         self._window._update_title()

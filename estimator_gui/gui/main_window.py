@@ -48,6 +48,7 @@ from estimator_gui.gui.panels.scroll import PanelScrollArea
 from estimator_gui.gui.results import ResultsPane
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.totals import TotalsPanel
+from estimator_gui.gui.variants_bar import VariantsBar
 from estimator_gui.i18n import _
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import Breakdown
@@ -177,6 +178,8 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addLayout(title_row)
+        self.variants_bar = VariantsBar(self)
+        left_layout.addWidget(self.variants_bar)
         left_layout.addWidget(self.tabs, 1)
 
         self.totals = TotalsPanel(session.rate_card.free_minutes, self)
@@ -212,9 +215,16 @@ class MainWindow(QMainWindow):
         # Alt shortcuts: the menus' and the window's own captions first; each panel takes the
         # letters left (only the shown tab's captions are live at once).
         self._mnemonics = {mnemonic(a.text()) for a in self.menuBar().actions()} - {""}
-        give_mnemonics([*self._captions, *self.totals.captions], self._mnemonics)
+        give_mnemonics(
+            [*self._captions, *self.variants_bar.captions, *self.totals.captions], self._mnemonics
+        )
         self._undo_keys = WindowUndo(self)
-        for widget in (self.title_edit, self.totals.free_spin, self.totals.discount_spin):
+        for widget in (
+            self.title_edit,
+            self.variants_bar.name_edit,
+            self.totals.free_spin,
+            self.totals.discount_spin,
+        ):
             self._undo_keys.watch(widget)
 
         self.totals.discount_edited.connect(self._on_discount_edited)
@@ -288,9 +298,9 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(_("&Edit"))
         stack = self.session.undo_stack
         self.undo_action = stack.createUndoAction(self, _("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, _("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z too
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()

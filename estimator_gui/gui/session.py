@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from estimator_gui.files.quote_details import QuoteDetails
 from estimator_gui.files.scenario_io import ScenarioFile
+from estimator_gui.files.variants import BASE_NAME, VARIANTS_MAX, Variant, check_variants
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.engine import price
 from estimator_gui.pricing.errors import InputError
@@ -38,18 +39,21 @@ class ChangeScenario(QUndoCommand):
         self._session = session
         self.before, self.after = before, after
         self.merge_key = merge_key
+        self.variant = session.current_variant  # undone in the variant it was made in
 
     def redo(self) -> None:
-        self._session.show(self.after)
+        self._session.show(self.after, self.variant)
 
     def undo(self) -> None:
-        self._session.show(self.before)
+        self._session.show(self.before, self.variant)
 
     def id(self) -> int:
         return -1 if self.merge_key is None else hash(self.merge_key) & 0x7FFFFFFF
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, ChangeScenario) or other.merge_key != self.merge_key:
+            return False
+        if other.variant != self.variant:
             return False
         self.after = other.after
         self.setText(other.text())
@@ -108,7 +112,26 @@ class ChangeDetails(QUndoCommand):
         self._session.show_details(self.before)
 
 
-Saved = tuple[Scenario, tuple[str, PriceOptions], QuoteDetails | None]
+class ChangeVariants(QUndoCommand):
+    """A variant added, duplicated, renamed, deleted or switched to: one entry."""
+
+    def __init__(
+        self, session: EstimateSession, before: VariantState, after: VariantState, text: str
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self.before, self.after = before, after
+
+    def redo(self) -> None:
+        self._session.show_variants(self.after)
+
+    def undo(self) -> None:
+        self._session.show_variants(self.before)
+
+
+# Every variant (the shown one with its current scenario) and which one is shown.
+VariantState = tuple[tuple[Variant, ...], int]
+Saved = tuple[tuple[Variant, ...], tuple[str, PriceOptions], QuoteDetails | None]
 
 
 class EstimateSession(QObject):
@@ -128,6 +151,7 @@ class EstimateSession(QObject):
     refusals_changed = Signal()  # an input was refused, or the refusals were cleared
     pricing_changed = Signal(object)  # the new Pricing (another card or options)
     details_changed = Signal(object)  # the new QuoteDetails, or None (an edit, undo, load)
+    variants_changed = Signal()  # a variant added, renamed, deleted, or another one shown
 
     def __init__(
         self,
@@ -142,7 +166,9 @@ class EstimateSession(QObject):
         self._breakdown = self._price(scenario, self._pricing)
         self._scenario = scenario
         self._details = details
-        self._saved: Saved | None = (scenario, self._pricing.key(), details)
+        self._variants: tuple[Variant, ...] = (Variant(BASE_NAME, scenario),)
+        self._current = 0
+        self._saved: Saved | None = (self.variants, self._pricing.key(), details)
         self._refusals: dict[str, InputError] = {}
         self._priced: tuple[Scenario, Pricing, Breakdown] | None = None
         self.undo_stack = QUndoStack(self)
@@ -169,8 +195,23 @@ class EstimateSession(QObject):
 
     @property
     def saved_scenario(self) -> Scenario | None:
-        """What the file on disk holds (None: never saved, or recovered from an autosave)."""
-        return None if self._saved is None else self._saved[0]
+        """The base the file on disk holds (None: never saved, or recovered from an autosave)."""
+        return None if self._saved is None else self._saved[0][0].scenario
+
+    @property
+    def variants(self) -> tuple[Variant, ...]:
+        """Every variant of the estimate, the base first; the shown one as it is now."""
+        shown = self._variants[self._current]
+        if shown.scenario is self._scenario:
+            return self._variants
+        variants = list(self._variants)
+        variants[self._current] = Variant(shown.name, self._scenario)
+        return tuple(variants)
+
+    @property
+    def current_variant(self) -> int:
+        """The position of the variant shown (0: the base)."""
+        return self._current
 
     @property
     def details(self) -> QuoteDetails | None:
@@ -182,14 +223,14 @@ class EstimateSession(QObject):
         return self._state() != self._saved
 
     def _state(self) -> Saved:
-        return (self._scenario, self._pricing.key(), self._details)
+        return (self.variants, self._pricing.key(), self._details)
 
     @property
     def document(self) -> ScenarioFile:
-        """What a save writes: the scenario, the rate card's id, the price options and the quote
-        details."""
-        return ScenarioFile(
-            self._scenario, self._pricing.card.id, self._pricing.options, self._details
+        """What a save writes: every variant (the base first), the rate card's id, the price
+        options and the quote details."""
+        return ScenarioFile.from_variants(
+            self.variants, self._pricing.card.id, self._pricing.options, self._details
         )
 
     @staticmethod
@@ -237,9 +278,15 @@ class EstimateSession(QObject):
         self._refusals[key] = error
         self.refusals_changed.emit()
 
-    def show(self, scenario: Scenario) -> None:
-        """Make ``scenario`` current without an undo entry (the undo stack's own steps)."""
-        if scenario == self._scenario:
+    def show(self, scenario: Scenario, variant: int | None = None) -> None:
+        """Make ``scenario`` current without an undo entry (the undo stack's own steps), in
+        ``variant`` (shown first if it is not the one in view)."""
+        switched = variant is not None and variant != self._current
+        if switched and variant is not None:
+            self._variants, self._current = self.variants, variant
+            self._scenario = self._variants[variant].scenario
+            self.variants_changed.emit()
+        if scenario == self._scenario and not switched:
             self._clear_refusals()
             return
         priced, self._priced = self._priced, None
@@ -255,6 +302,45 @@ class EstimateSession(QObject):
         self.breakdown_changed.emit(breakdown)
         if self.modified != was_modified:
             self.modified_changed.emit(self.modified)
+
+    # ------------------------------------------------------------------ variants
+
+    def request_variants(self, variants: tuple[Variant, ...], current: int, text: str) -> bool:
+        """Make ``variants`` the estimate's variants, showing ``current``, as one undo entry;
+        refused (recorded under "variants", nothing changes) when the file could not hold them:
+        more than VARIANTS_MAX, a name empty, too long or taken twice."""
+        try:
+            check_variants(variants)
+        except InputError as error:
+            self.refuse("variants", error)
+            return False
+        before = (self.variants, self._current)
+        if (variants, current) == before:
+            return True
+        self.undo_stack.push(ChangeVariants(self, before, (variants, current), text))
+        return True
+
+    def show_variants(self, state: VariantState) -> None:
+        """Make ``state`` current without an undo entry (the undo stack's own steps)."""
+        variants, current = state
+        scenario = variants[current].scenario
+        breakdown = self._price(scenario, self._pricing)
+        was_modified = self.modified
+        self._variants, self._current = variants, current
+        shown = scenario != self._scenario
+        self._scenario, self._breakdown = scenario, breakdown
+        self._clear_refusals()
+        self.variants_changed.emit()
+        if shown:
+            self.scenario_changed.emit(scenario)
+            self.breakdown_changed.emit(breakdown)
+        if self.modified != was_modified:
+            self.modified_changed.emit(self.modified)
+
+    def may_add_variant(self) -> bool:
+        return len(self._variants) < VARIANTS_MAX
+
+    # ------------------------------------------------------------------ pricing and details
 
     def request_pricing(self, pricing: Pricing, text: str, *, key: str = "pricing") -> bool:
         """Price the estimate with another card or other options, as one undo entry."""
@@ -304,14 +390,17 @@ class EstimateSession(QObject):
         pricing: Pricing | None = None,
         details: QuoteDetails | None = None,
         saved_details: QuoteDetails | None = None,
+        variants: tuple[Variant, ...] = (),
+        saved_variants: tuple[Variant, ...] = (),
     ) -> None:
         """Replace the whole scenario (new, opened or recovered); the undo history starts afresh.
 
         ``saved_scenario`` is what the file holds: True for ``scenario`` itself; a recovered
         autosave passes the file's scenario, or None when there is no file. ``details`` are the
         estimate's quote details (None: it has none); ``saved_details`` the file's, when
-        ``saved_scenario`` is the file's scenario. A scenario the core refuses raises InputError
-        and changes nothing.
+        ``saved_scenario`` is the file's scenario. ``variants`` are the estimate's variants with
+        ``scenario`` as the base (none given: the scenario alone), ``saved_variants`` the file's.
+        The base is shown. A scenario the core refuses raises InputError and changes nothing.
         """
         pricing = pricing or self._pricing
         breakdown = self._price(scenario, pricing)
@@ -323,12 +412,16 @@ class EstimateSession(QObject):
         self._breakdown = breakdown
         details_changed = details != self._details
         self._details = details
+        self._variants = variants or (Variant(BASE_NAME, scenario),)
+        self._current = 0
         if saved_scenario is True:
-            self._saved = (scenario, pricing.key(), details)
+            self._saved = (self.variants, pricing.key(), details)
         elif isinstance(saved_scenario, Scenario):
-            self._saved = (saved_scenario, pricing.key(), saved_details)
+            saved = saved_variants or (Variant(BASE_NAME, saved_scenario),)
+            self._saved = (saved, pricing.key(), saved_details)
         else:
             self._saved = None
+        self.variants_changed.emit()
         if pricing_changed:
             self.pricing_changed.emit(pricing)
         if details_changed:
