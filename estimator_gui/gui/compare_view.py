@@ -21,7 +21,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableWidget,
@@ -106,6 +105,8 @@ class CompareView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.comparison: Comparison | None = None
+        self._series: QStackedBarSeries | None = None
+        self._chart_shape: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     def show_variants(
         self, variants: Variants, card: RateCard, options: PriceOptions | None = None
@@ -143,10 +144,12 @@ class CompareView(QWidget):
             name = _line_name(row.key.section, row.key.price_list, row.key.tier)
             amounts = [line.net if line is not None else None for line in row.lines]
             rows.append((name, amounts, list(row.net_changes)))
-        self.table.clear()
-        self.table.setColumnCount(len(headers))
+        shape = (len(rows) + 1, len(headers))
+        if (self.table.rowCount(), self.table.columnCount()) != shape:
+            self.table.clear()
+            self.table.setRowCount(shape[0])
+            self.table.setColumnCount(shape[1])
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(rows) + 1)
         for number, (name, amounts, changes) in enumerate(rows):
             self._set(number, 0, name, bold=number == 0)
             column = 1
@@ -164,12 +167,18 @@ class CompareView(QWidget):
             text = _("can be asked for") if variant.contract_notice else "-"
             self._set(notice, column, text, right=True)
             column += 2 if index else 1
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted once per fill: a header that fits to contents on its own measures every column
+        # again for each cell that changes.
+        self.table.resizeColumnsToContents()
 
     def _set(
         self, row: int, column: int, text: str, right: bool = False, bold: bool = False
     ) -> None:
+        item = self.table.item(row, column)
+        if item is not None:  # the same table with new figures: only the text changes
+            if item.text() != text:
+                item.setText(text)
+            return
         item = QTableWidgetItem(text)
         if right:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -190,19 +199,27 @@ class CompareView(QWidget):
 
     def _fill_chart(self, comparison: Comparison) -> None:
         chart = self.chart
+        by_variant = [_gross_by_service(v.breakdown) for v in comparison.variants]
+        services = sorted({service for split in by_variant for service in split})
+        names = [v.name for v in comparison.variants]
+        shape = (tuple(services), tuple(names))
+        if shape == self._chart_shape and self._series is not None:
+            for bar, service in zip(self._series.barSets(), services, strict=True):
+                for index, split in enumerate(by_variant):
+                    bar.replace(index, float(split.get(service, Decimal(0))))  # drawing only
+            return
+        self._chart_shape = shape
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        by_variant = [_gross_by_service(v.breakdown) for v in comparison.variants]
-        services = sorted({service for split in by_variant for service in split})
         series = QStackedBarSeries()
+        self._series = series
         for service in services:
             bar = QBarSet(service_name(service))
             for split in by_variant:
                 bar.append(float(split.get(service, Decimal(0))))  # drawing only
             series.append(bar)
         chart.addSeries(series)
-        names = [v.name for v in comparison.variants]
         axis_x = QBarCategoryAxis()
         axis_x.append(names)
         axis_y = QValueAxis()
