@@ -130,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
+    if args.language is not None and (args.self_test is not None or args.screenshot is not None):
+        if QApplication.instance() is None:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        ensure_application()
+        apply_language(args.language)
     if args.self_test is not None:
         try:
             from estimator_gui.gui import selftest

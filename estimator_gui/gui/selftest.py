@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 # The text check, and the error every check raises, live in selftest_text.py.
+from estimator_gui.gui.selftest_quotes import write_quotes
 from estimator_gui.gui.selftest_text import (
     SCRIPT_SAMPLES,
     SelfTestError,
@@ -116,6 +117,7 @@ def _run(outdir: Path, scenario_path: Path | None, window_factory: WindowFactory
         moved += check_text(window)
         written = [_screenshot(window, outdir / "screenshot.png")]
         written += _documents(window, path, outdir)
+        written += _quotes(window, path, outdir)
     finally:
         # hide, not close: closing a changed estimate asks whether to save it
         window.setWindowModified(False)
@@ -328,6 +330,23 @@ def _documents(window: Any, path: Path, outdir: Path) -> list[Path]:
     if failures:
         raise SelfTestError("; ".join(failures))
     return written
+
+
+def _quotes(window: Any, path: Path, outdir: Path) -> list[Path]:
+    from estimator_gui.files.ratecard_io import default_rate_card
+
+    scenario, current = _current_scenario(window, path)
+    session = getattr(window, "session", None)
+    card = session.rate_card if session is not None else default_rate_card()
+    breakdown = window.current_breakdown()
+    if not current:  # a window that does not say its scenario: the file's, priced afresh
+        from estimator_gui.pricing.engine import price
+
+        breakdown = price(scenario, card)
+    try:
+        return write_quotes(breakdown, scenario, card, outdir, _check)
+    except Exception as error:  # one line naming the document, whatever the writer raised
+        raise SelfTestError(f"a quote document failed: {type(error).__name__}: {error}") from error
 
 
 def document_writers() -> dict[str, tuple[str, Callable[..., Any]]]:

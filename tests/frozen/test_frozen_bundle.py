@@ -186,3 +186,27 @@ def test_qt_catalogues_of_our_languages_are_bundled(executable):
         wanted = {p.name for p in qt_translations.glob(f"qtbase_{match.group(1)}*.qm")}
         assert wanted <= bundled, f"{ours.name}: Qt's {sorted(wanted - bundled)} not bundled"
     assert not any(name.startswith(("qtdeclarative_", "qtmultimedia_")) for name in bundled)
+
+
+NO_CJK_FONTS = (
+    "<fontconfig><dir>/usr/share/fonts</dir><cachedir>{cache}</cachedir>"
+    "<selectfont><rejectfont><glob>*CJK*</glob><glob>*Nanum*</glob><glob>*WenQuanYi*</glob>"
+    "<glob>*Droid*</glob></rejectfont></selectfont></fontconfig>"
+)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="hides CJK fonts by fontconfig")
+def test_self_test_in_korean_on_a_machine_without_cjk_fonts(executable, tmp_path):
+    """Korean reads in the frozen app with the system's CJK fonts hidden: the font it ships is
+    registered and draws Hangul (the self-test fails on boxes), and every document is written."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(NO_CJK_FONTS.format(cache=tmp_path / "cache"), encoding="utf-8")
+    outdir = tmp_path / "out"
+    result = _run(
+        [str(executable), "--self-test", str(outdir), "--language", "ko"], tmp_path,
+        QT_QPA_PLATFORM="offscreen", FONTCONFIG_FILE=str(config),
+    )
+    _assert_self_test_wrote(outdir, result)
+    assert "Hangul" in result.stdout, result.stdout
+    for name in ("quote.pdf", "quote.xlsx", "quote.csv", "quote-ko.pdf"):
+        assert (outdir / name).stat().st_size > 0
