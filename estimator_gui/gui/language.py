@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QSplitter
 
@@ -81,7 +81,11 @@ def language_menu(window: MainWindow, menu: QMenu) -> None:
         action.setObjectName(f"language.{code}")
         action.setCheckable(True)
         action.setChecked(code == i18n.language())
-        action.triggered.connect(lambda _=False, c=code: window.change_language(c))
+        # On the next turn of the loop: the rebuild deletes this very menu, which is still
+        # finishing its click while triggered runs.
+        action.triggered.connect(
+            lambda _=False, c=code: QTimer.singleShot(0, window, lambda: window.change_language(c))
+        )
         group.addAction(action)
         menu.addAction(action)
 
@@ -130,6 +134,7 @@ def switch_language(window: MainWindow, code: str, settings: AppSettings | None)
         settings.set_language(code)
     state = UiState.of(window)
     opened_cards = window.cards.opened_cards() if window.cards is not None else []
+    window.session.retranslate()  # the undo entries' names, before the Edit menu is made
     window.rebuild_ui()
     if window.cards is not None:
         window.cards.adopt(opened_cards)

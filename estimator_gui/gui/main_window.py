@@ -247,11 +247,15 @@ class MainWindow(QMainWindow):
 
     def rebuild_ui(self) -> None:
         """Let go of every widget, menu and window-wide action, and make them anew."""
+        # Deleted at the next turn of the loop, never now: the language menu's own action is
+        # still being triggered while this runs. Disabled at once, so no shortcut is taken twice.
         for action in self.findChildren(QAction, "", Qt.FindChildOption.FindDirectChildrenOnly):
-            action.setParent(None)  # out of the window: its shortcut is not taken twice
+            action.setEnabled(False)
+            action.setShortcuts([])
+            action.deleteLater()
         for helper in (self.cards, self._undo_keys):
             if helper is not None:
-                helper.setParent(None)
+                helper.deleteLater()
         self.setMenuBar(QMenuBar(self))  # the old bar, its menus and status bar are deleted
         self.setStatusBar(QStatusBar(self))
         self._build_ui()
@@ -274,8 +278,12 @@ class MainWindow(QMainWindow):
         if self._shown_once:
             self.refresh_keyboard(panel)
         else:  # the first panel: its keyboard set-up waits for the first frame, not the reverse
-            self.first_frame.then(lambda: self.refresh_keyboard(panel))
+            self.first_frame.then(lambda: self._refresh_if_shown(key, panel))
         return panel
+
+    def _refresh_if_shown(self, key: str, panel: QWidget) -> None:
+        if self._built.get(key) is panel:  # not a panel of before a change of language
+            self.refresh_keyboard(panel)
 
     def refresh_keyboard(self, panel: QWidget) -> None:
         """Alt shortcuts, Undo keys and the Tab order for ``panel`` (again, when a page of it
@@ -434,14 +442,14 @@ class MainWindow(QMainWindow):
         if title != self.session.scenario.title:
             self.session.request(
                 lambda s: replace(s, title=title),
-                _("Change the estimate's title to {title}").format(title=title),
+                lambda: _("Change the estimate's title to {title}").format(title=title),
                 key="title",
             )
 
     def _on_discount_edited(self, percent: Decimal) -> None:
         self.session.request(
             lambda s: replace(s, discount_percent=percent),
-            _("Change the contract discount to {percent}%").format(
+            lambda: _("Change the contract discount to {percent}%").format(
                 percent=format_decimal(percent)
             ),
             key="discount",
@@ -450,7 +458,7 @@ class MainWindow(QMainWindow):
     def _on_free_minutes_edited(self, minutes: int) -> None:
         self.session.request(
             lambda s: replace(s, free_minutes=minutes),
-            _("Change the free minutes to {minutes}").format(minutes=format_int(minutes)),
+            lambda: _("Change the free minutes to {minutes}").format(minutes=format_int(minutes)),
             key="free_minutes",
         )
 

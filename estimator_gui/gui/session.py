@@ -6,11 +6,20 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from estimator_gui.files.quote_details import QuoteDetails
 from estimator_gui.files.scenario_io import ScenarioFile
 from estimator_gui.files.variants import BASE_NAME, VARIANTS_MAX, Variant, check_variants
+from estimator_gui.gui.session_commands import (
+    ChangeDetails,
+    ChangePricing,
+    ChangeScenario,
+    ChangeVariants,
+    Text,
+    VariantState,
+    _Named,
+)
 from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.engine import price
 from estimator_gui.pricing.errors import InputError
@@ -21,47 +30,6 @@ from estimator_gui.pricing.scenario import Scenario
 UNDO_LIMIT = 1000  # a working day of edits; each entry holds two frozen scenarios sharing parts
 
 Change = Scenario | Callable[[Scenario], Scenario]
-
-
-class ChangeScenario(QUndoCommand):
-    """One named edit: the scenario before and after. Steps with the same merge key (one slider
-    drag) merge into one entry, so a drag is undone at once."""
-
-    def __init__(
-        self,
-        session: EstimateSession,
-        before: Scenario,
-        after: Scenario,
-        text: str,
-        merge_key: Hashable | None = None,
-    ) -> None:
-        super().__init__(text)
-        self._session = session
-        self.before, self.after = before, after
-        self.merge_key = merge_key
-        self.variant = session.current_variant  # undone in the variant it was made in
-
-    def redo(self) -> None:
-        self._session.show(self.after, self.variant)
-
-    def undo(self) -> None:
-        self._session.show(self.before, self.variant)
-
-    def id(self) -> int:
-        return -1 if self.merge_key is None else hash(self.merge_key) & 0x7FFFFFFF
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, ChangeScenario) or other.merge_key != self.merge_key:
-            return False
-        if other.variant != self.variant:
-            return False
-        self.after = other.after
-        self.setText(other.text())
-        if self.after == self.before:
-            self.setObsolete(True)  # dragged back to where it started: no entry at all
-        return True
-
-
 @dataclass(frozen=True, slots=True)
 class Pricing:
     """What an estimate is priced with besides its scenario: the rate card and the options
@@ -74,63 +42,6 @@ class Pricing:
         return (self.card.id, self.options)
 
 
-class ChangePricing(QUndoCommand):
-    """Another rate card or other options: one named entry of the same undo stack."""
-
-    def __init__(
-        self, session: EstimateSession, before: Pricing, after: Pricing, text: str
-    ) -> None:
-        super().__init__(text)
-        self._session = session
-        self.before, self.after = before, after
-
-    def redo(self) -> None:
-        self._session.show_pricing(self.after)
-
-    def undo(self) -> None:
-        self._session.show_pricing(self.before)
-
-
-class ChangeDetails(QUndoCommand):
-    """Other quote details (customer, dates, the quote's language and currency): one entry."""
-
-    def __init__(
-        self,
-        session: EstimateSession,
-        before: QuoteDetails | None,
-        after: QuoteDetails | None,
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self._session = session
-        self.before, self.after = before, after
-
-    def redo(self) -> None:
-        self._session.show_details(self.after)
-
-    def undo(self) -> None:
-        self._session.show_details(self.before)
-
-
-class ChangeVariants(QUndoCommand):
-    """A variant added, duplicated, renamed, deleted or switched to: one entry."""
-
-    def __init__(
-        self, session: EstimateSession, before: VariantState, after: VariantState, text: str
-    ) -> None:
-        super().__init__(text)
-        self._session = session
-        self.before, self.after = before, after
-
-    def redo(self) -> None:
-        self._session.show_variants(self.after)
-
-    def undo(self) -> None:
-        self._session.show_variants(self.before)
-
-
-# Every variant (the shown one with its current scenario) and which one is shown.
-VariantState = tuple[tuple[Variant, ...], int]
 Saved = tuple[tuple[Variant, ...], tuple[str, PriceOptions], QuoteDetails | None]
 
 
@@ -247,7 +158,7 @@ class EstimateSession(QObject):
     def request(
         self,
         change: Change,
-        text: str,
+        text: Text,
         *,
         key: str = "",
         merge_key: Hashable | None = None,
@@ -305,7 +216,7 @@ class EstimateSession(QObject):
 
     # ------------------------------------------------------------------ variants
 
-    def request_variants(self, variants: tuple[Variant, ...], current: int, text: str) -> bool:
+    def request_variants(self, variants: tuple[Variant, ...], current: int, text: Text) -> bool:
         """Make ``variants`` the estimate's variants, showing ``current``, as one undo entry;
         refused (recorded under "variants", nothing changes) when the file could not hold them:
         more than VARIANTS_MAX, a name empty, too long or taken twice."""
@@ -342,7 +253,7 @@ class EstimateSession(QObject):
 
     # ------------------------------------------------------------------ pricing and details
 
-    def request_pricing(self, pricing: Pricing, text: str, *, key: str = "pricing") -> bool:
+    def request_pricing(self, pricing: Pricing, text: Text, *, key: str = "pricing") -> bool:
         """Price the estimate with another card or other options, as one undo entry."""
         if pricing.key() == self._pricing.key() and pricing.card == self._pricing.card:
             return True
@@ -366,7 +277,7 @@ class EstimateSession(QObject):
         if self.modified != was_modified:
             self.modified_changed.emit(self.modified)
 
-    def request_details(self, details: QuoteDetails | None, text: str) -> bool:
+    def request_details(self, details: QuoteDetails | None, text: Text) -> bool:
         """Make ``details`` the estimate's quote details as one undo entry named ``text``;
         False (nothing pushed) when they are the current ones."""
         if details == self._details:
@@ -432,6 +343,13 @@ class EstimateSession(QObject):
         self.breakdown_changed.emit(breakdown)
         if self.modified != was_modified:
             self.modified_changed.emit(self.modified)
+
+    def retranslate(self) -> None:
+        """Name every undo entry again in the current language (those named by a function)."""
+        for index in range(self.undo_stack.count()):
+            command = self.undo_stack.command(index)
+            if isinstance(command, _Named):
+                command.retranslate()
 
     def mark_saved(self) -> None:
         """The current scenario is now what the file holds."""

@@ -40,6 +40,24 @@ def _(message: str) -> str:
     return _translations.gettext(message)
 
 
+def source_of(text: str) -> str:
+    """The English source of ``text``, a translation in the current language (``text`` itself
+    when it is none): a caption shown now can be named again in another language later."""
+    catalogue = getattr(_translations, "_catalog", None)
+    if not catalogue:
+        return text
+    global _sources
+    if _sources is None or _sources[0] is not _translations:
+        _sources = (
+            _translations,
+            {v: k for k, v in catalogue.items() if isinstance(k, str) and k},
+        )
+    return _sources[1].get(text, text)
+
+
+_sources: tuple[gettext.NullTranslations, dict[str, str]] | None = None
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
 

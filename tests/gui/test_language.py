@@ -9,11 +9,13 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from test_translatable import _every_text
 from tests_gui_paths import LIVE_SHOPPING, TEAM_MEETINGS, TUTORING
 
 from estimator_gui import i18n
+from estimator_gui.files.ratecard_io import shipped_rate_cards
 from estimator_gui.gui.app import build_window
 from estimator_gui.gui.language import apply_language
 from estimator_gui.gui.main_window import MainWindow
@@ -51,6 +53,8 @@ def _data(window: MainWindow) -> tuple[str, ...]:
         *(room.label for room in scenario.rooms),
         *(group.label for room in scenario.rooms for group in room.groups if group.label),
         *(task.label for task in (*scenario.recording, *scenario.transcoding)),
+        # a price list's own name, as its card gives it (like a document's title)
+        *(card.title for card in shipped_rate_cards()),
         window.session.rate_card.title,
         window.session.rate_card.id,
         window.path.name if window.path else "",
@@ -116,6 +120,8 @@ def test_the_language_menu_switches_every_text_and_keeps_the_estimate(qtbot, tmp
     assert undo == 1 and window.session.modified
 
     _click_language(qtbot, window, "한국어")
+    qtbot.waitUntil(lambda: i18n.language() == "ko")  # switched at the next turn of the loop
+    qtbot.wait(50)  # and the old widgets go at the one after (deleted later)
 
     assert i18n.language() == "ko" and settings.language() == "ko"
     assert window.session.scenario == scenario and window.session.modified
@@ -125,12 +131,15 @@ def test_the_language_menu_switches_every_text_and_keeps_the_estimate(qtbot, tmp
     assert not [t for t in after if _foreign_words(t, data)], "English left after the switch"
     assert len(before - after) > 0.8 * len(before)
     # the window still works: Ctrl+Z takes the title back, in Korean
+    window.activateWindow()  # back from the menu's popup
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.title_edit.setFocus()
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.session.undo_stack.count() == undo and window.session.undo_stack.index() == 0
     assert window.title_edit.text() == scenario.title.removesuffix(" (ACME)")
 
     _click_language(qtbot, window, "English")
+    qtbot.waitUntil(lambda: i18n.language() == "en")
     assert i18n.language() == "en" and window.tabs.tabText(0).startswith("Audio call")
 
 

@@ -158,8 +158,9 @@ def test_a_character_the_font_lacks_is_refused_by_field(tutoring: Priced) -> Non
     document = quote_document(tutoring.breakdown, tutoring.scenario, tutoring.card, quote)
     with pytest.raises(InputError) as caught:
         pdf_bytes(document, LETTERHEAD)
-    assert caught.value.field == "Customer"
-    assert caught.value.message.endswith("cannot draw: 犇")
+    with i18n.speaking("zh"):  # the field as the quote names it, in the quote's language
+        assert caught.value.field == _("Customer")
+    assert caught.value.value == "上海犇犇科技有限公司" and caught.value.message.endswith("犇")
 
 
 def test_a_logo_sits_in_the_letterhead(tutoring: Priced, tmp_path: Path) -> None:

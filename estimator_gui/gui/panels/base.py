@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from estimator_gui import i18n
 from estimator_gui.gui.inputs import MessageLabel, ResolutionComboBox, SliderSpinBox
 from estimator_gui.gui.labels import refusal_text
 from estimator_gui.gui.locale_format import format_int
 from estimator_gui.gui.panels.help import help_text
 from estimator_gui.gui.session import EstimateSession
+from estimator_gui.gui.session_commands import Text
 from estimator_gui.i18n import _
 from estimator_gui.pricing import edits, limits
 from estimator_gui.pricing.errors import InputError
@@ -155,7 +157,7 @@ class ItemPanel(QWidget):
         grid.addWidget(widget, row, 1)
         grid.addWidget(message, row + 1, 1)
         self.messages[key] = message
-        self.captions[key] = caption.replace("&", "")
+        self.captions[key] = caption
         self.caption_labels[key] = label
         return label
 
@@ -272,12 +274,18 @@ class ItemPanel(QWidget):
         """The session's name of one input of this panel, for its refusals."""
         return f"{self._key}.{key}"
 
-    def change_text(self, key: str, value: str | None = None) -> str:
-        """The undo entry's name: "Change Audience per room to 20,000"."""
-        caption = self.captions.get(key, key)
-        if value is None:
-            return _("Change {input}").format(input=caption)
-        return _("Change {input} to {value}").format(input=caption, value=value)
+    def change_text(self, key: str, value: str | None = None) -> Callable[[], str]:
+        """The undo entry's name: "Change Audience per room to 20,000", in the language of the
+        moment it is shown (the caption is kept by its English source)."""
+        source = i18n.source_of(self.captions.get(key, key))
+
+        def text() -> str:
+            caption = _(source).replace("&&", "\0").replace("&", "").replace("\0", "&")
+            if value is None:
+                return _("Change {input}").format(input=caption)
+            return _("Change {input} to {value}").format(input=caption, value=value)
+
+        return text
 
     def current_item(self) -> Item | None:
         return self._item
@@ -286,7 +294,7 @@ class ItemPanel(QWidget):
         self,
         key: str,
         make: Callable[[Item], Item],
-        text: str | None = None,
+        text: Text | None = None,
         merge: Hashable | None = None,
     ) -> bool:
         """Ask the session for the scenario with the shown item remade; True when it took."""
