@@ -42,9 +42,8 @@ from estimator_gui.pricing.scenario import Scenario
 from estimator_gui.quote.compare_export import write_comparison
 from estimator_gui.quote.compare_out import compare_csv, compare_json, compare_table
 from estimator_gui.quote.currency import conversion_from_options
-from estimator_gui.quote.export import check_page_size, quote_format, write_quote
+from estimator_gui.quote.export import PAGE_SIZES, check_page_size, quote_format, write_quote
 from estimator_gui.quote.names import price_list_name, refusal_line, section_name, tier_name
-from estimator_gui.quote.pdf import PAGE_SIZES
 from estimator_gui.quote.tabular import (
     breakdown_csv,
     breakdown_data,

@@ -19,8 +19,6 @@ from estimator_gui.pricing.errors import InputError, Verbatim
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Scenario
 from estimator_gui.quote.compare_document import ComparisonDocument, comparison_document
-from estimator_gui.quote.compare_pdf import comparison_pdf_bytes
-from estimator_gui.quote.compare_xlsx import comparison_xlsx_bytes
 from estimator_gui.quote.csv_out import safe_text
 from estimator_gui.quote.export import quote_format
 from estimator_gui.quote.tabular import plain
@@ -67,7 +65,11 @@ def comparison_csv_bytes(document: ComparisonDocument) -> bytes:
 
 
 def comparison_bytes(document: ComparisonDocument, suffix: str) -> bytes:
-    """The document in the format of ``suffix`` (``.pdf``, ``.xlsx`` or ``.csv``)."""
+    """The document in the format of ``suffix`` (``.pdf``, ``.xlsx`` or ``.csv``); fpdf2 and
+    XlsxWriter load with the first document of theirs."""
+    from estimator_gui.quote.compare_pdf import comparison_pdf_bytes
+    from estimator_gui.quote.compare_xlsx import comparison_xlsx_bytes
+
     writers: dict[str, Callable[[ComparisonDocument], bytes]] = {
         ".pdf": comparison_pdf_bytes,
         ".xlsx": comparison_xlsx_bytes,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from estimator_gui.files.atomic import write_bytes_atomic
 from estimator_gui.files.quote_details import QuoteDetails
@@ -14,8 +15,13 @@ from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Scenario
 from estimator_gui.quote.csv_out import csv_bytes
 from estimator_gui.quote.document import QuoteDocument, quote_document
-from estimator_gui.quote.pdf import PAGE_SIZES, Letterhead, pdf_bytes
-from estimator_gui.quote.xlsx import xlsx_bytes
+
+if TYPE_CHECKING:
+    from estimator_gui.quote.pdf_font import Letterhead
+
+# The paper a PDF quote is laid out on (quote/pdf.py reads the same table). fpdf2 and XlsxWriter
+# load when a document of theirs is first written: `quote` printing a table never loads them.
+PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
 
 EXTENSIONS = (".pdf", ".xlsx", ".csv")
 
@@ -52,6 +58,9 @@ def check_page_size(page_size: str) -> None:
 def quote_bytes(
     document: QuoteDocument, suffix: str, letterhead: Letterhead, page_size: str
 ) -> bytes:
+    from estimator_gui.quote.pdf import pdf_bytes
+    from estimator_gui.quote.xlsx import xlsx_bytes
+
     writers: dict[str, Callable[[], bytes]] = {
         ".pdf": lambda: pdf_bytes(document, letterhead, page_size),
         ".xlsx": lambda: xlsx_bytes(document),
@@ -79,7 +88,11 @@ def write_quote(
     suffix = quote_format(path)
     check_page_size(page_size)
     document = quote_document(breakdown, scenario, card, details)
-    data = quote_bytes(document, suffix, letterhead or Letterhead(), page_size)
+    if letterhead is None:
+        from estimator_gui.quote.pdf_font import Letterhead
+
+        letterhead = Letterhead()
+    data = quote_bytes(document, suffix, letterhead, page_size)
     try:
         write_bytes_atomic(path, data)
     except OSError as error:

@@ -17,11 +17,11 @@ from fpdf.fonts import FontFace
 from estimator_gui.i18n import _, numbers
 from estimator_gui.pricing.errors import InputError, Verbatim
 from estimator_gui.quote.document import QuoteDocument, QuoteLine
+from estimator_gui.quote.export import PAGE_SIZES
 from estimator_gui.quote.pdf_font import Letterhead, check_glyphs, drawn_characters, font_path
 
 __all__ = ["FONT", "PAGE_SIZES", "Letterhead", "pdf_bytes", "unit_price_text"]
 
-PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
 FONT = "quote"
 MARGIN = 15.0  # mm
 FOOTER_HEIGHT = 16.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from cli_runner import quote
@@ -40,3 +41,18 @@ def test_the_command_line_s_currency_replaces_the_file_s(tmp_path: Path) -> None
     text = _text(out)
     assert "1 USD = 155.50 JPY" in text and "Total in KRW" not in text
     assert "Q-2026-0042" in text  # the rest of the file's details stay
+
+
+def test_printing_a_quote_loads_no_document_library() -> None:
+    """fpdf2 and XlsxWriter load with the first document of theirs, not for a table."""
+    probe = (
+        "import io, sys, contextlib\n"
+        "from estimator_gui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['quote', {str(DETAILS)!r}])\n"
+        "print(code, sorted(m for m in ('fpdf', 'xlsxwriter', 'PIL') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.stdout.strip() == "0 []", result.stderr

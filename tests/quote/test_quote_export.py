@@ -77,7 +77,9 @@ def test_a_document_that_cannot_be_made_writes_nothing(
     def broken(*args: object) -> bytes:
         raise InputError("logo", "x.png", "cannot be read as a PNG or JPEG image")
 
-    monkeypatch.setattr(export, "pdf_bytes", broken)
+    from estimator_gui.quote import pdf
+
+    monkeypatch.setattr(pdf, "pdf_bytes", broken)  # export loads the writer when it writes
     with pytest.raises(InputError):
         _write(tutoring, tmp_path / "quote.pdf")
     assert os.listdir(tmp_path) == []
