@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
+    QBarSeries,
     QBarSet,
     QChart,
     QChartView,
@@ -63,7 +64,8 @@ def change_text(change: Change | None) -> str:
     text = sign + format_money(change.amount)
     if change.percent is not None:
         percent_sign = "+" if change.percent > 0 else ""
-        text += f" ({percent_sign}{format_decimal(change.percent, 1)}%)"
+        places = 1 if abs(change.percent) >= 1 else 2  # -0.02%, not -0.0%
+        text += f" ({percent_sign}{format_decimal(change.percent, places)}%)"
     return text
 
 
@@ -93,10 +95,18 @@ class CompareView(QWidget):
         self.chart_view.setObjectName("compare.chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
+        self.totals_chart = QChart()
+        self.totals_chart.legend().hide()
+        self.totals_view = QChartView(self.totals_chart, self)
+        self.totals_view.setObjectName("compare.totals")
+        self.totals_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._totals: QBarSet | None = None
+        self._totals_names: list[str] = []
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.inputs)
+        lower.addWidget(self.totals_view)
         lower.addWidget(self.chart_view)
-        lower.setStretchFactor(1, 2)
+        lower.setSizes([320, 480, 560])  # the inputs, the totals, the split by service
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(lower)
@@ -116,6 +126,7 @@ class CompareView(QWidget):
         self._fill_table(comparison)
         self._fill_inputs(comparison, words)
         self._fill_chart(comparison)
+        self._fill_totals(comparison)
 
     # ------------------------------------------------------------------ the parts
 
@@ -170,6 +181,9 @@ class CompareView(QWidget):
         # Fitted once per fill: a header that fits to contents on its own measures every column
         # again for each cell that changes.
         self.table.resizeColumnsToContents()
+
+    def _fill_totals(self, comparison: Comparison) -> None:
+        _fill_totals_chart(self, comparison)
 
     def _set(
         self, row: int, column: int, text: str, right: bool = False, bold: bool = False
@@ -230,6 +244,37 @@ class CompareView(QWidget):
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
         chart.setTitle(_("Each variant's gross by service, before free minutes"))
+
+
+def _fill_totals_chart(view: CompareView, comparison: Comparison) -> None:
+    """Each variant's total (after free minutes and discount), one bar each."""
+    chart = view.totals_chart
+    totals = [float(v.total) for v in comparison.variants]  # drawing only
+    names = [v.name for v in comparison.variants]
+    bar = view._totals
+    if bar is not None and bar.count() == len(totals) and view._totals_names == names:
+        for index, value in enumerate(totals):
+            bar.replace(index, value)
+        return
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    bar = QBarSet(_("Total"))
+    bar.append(totals)
+    series = QBarSeries()
+    series.append(bar)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(names)
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%.0f")
+    axis_y.setTitleText(_("USD"))
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
+    chart.setTitle(_("Total after free minutes and discount"))
+    view._totals, view._totals_names = bar, names
 
 
 def _negated(change: Change) -> Change:
