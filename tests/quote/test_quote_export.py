@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from estimator_gui.pricing.errors import InputError
-from estimator_gui.quote import export
 from estimator_gui.quote.export import write_quote
 from tests.quote.conftest import Priced, details
 
