@@ -12,14 +12,11 @@ import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fpdf.enums import PageOrientation, XPos, YPos
-from fpdf.fonts import FontFace, TTFFont
-from fpdf.table import Row
-
 from estimator_gui.i18n import _, numbers
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.quote.compare_document import CompareCell, CompareRow, ComparisonDocument
 from estimator_gui.quote.compare_out import signed_change
+from estimator_gui.quote.fpdf_support import FontFace, PageOrientation, Row, TTFFont, XPos, YPos
 from estimator_gui.quote.pdf import (
     BAR,
     FONT,

@@ -10,14 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from fpdf import FPDF
-from fpdf.enums import WrapMode, XPos, YPos
-from fpdf.fonts import FontFace
-
 from estimator_gui.i18n import _, numbers
 from estimator_gui.pricing.errors import InputError, Verbatim
 from estimator_gui.quote.document import QuoteDocument, QuoteLine
 from estimator_gui.quote.export import PAGE_SIZES
+from estimator_gui.quote.fpdf_support import FPDF, FontFace, WrapMode, XPos, YPos
 from estimator_gui.quote.pdf_font import Letterhead, check_glyphs, drawn_characters, font_path
 
 __all__ = ["FONT", "PAGE_SIZES", "Letterhead", "pdf_bytes", "unit_price_text"]

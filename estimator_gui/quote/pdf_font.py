@@ -7,13 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
-from fpdf import FPDF
-from fpdf.fonts import TTFFont
-
 from estimator_gui.files.resources import CJK_FONT, resource
 from estimator_gui.i18n import _
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.quote.document import QuoteDocument
+from estimator_gui.quote.fpdf_support import FPDF, TTFFont
 
 
 @dataclass(frozen=True)

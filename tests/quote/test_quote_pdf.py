@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,20 @@ def test_a_logo_sits_in_the_letterhead(tutoring: Priced, tmp_path: Path) -> None
     ).stdout.splitlines()[2:]
     assert len(listed) == 1 and " 120 " in listed[0] and " 40 " in listed[0]
     assert "Cloud Reseller Ltd." in pdf_text(path)
+
+
+def test_a_pdf_is_written_where_python_has_no_ssl(tmp_path: Path) -> None:
+    """The bundle leaves OpenSSL out: fpdf2 still loads (a stand-in refuses https) and writes."""
+    out = tmp_path / "quote.pdf"
+    tutoring_file = resource("examples", "tutoring.json")
+    probe = (
+        "import sys\n"
+        "sys.modules['ssl'] = None  # as in the bundle: import ssl fails\n"
+        "from estimator_gui.cli import main\n"
+        f"sys.exit(main(['quote', {str(tutoring_file)!r}, '--output', {str(out)!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
