@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from estimator_gui.gui.breakdown_model import BreakdownTableModel
 from estimator_gui.gui.chart import BreakdownChart
-from estimator_gui.gui.clipboard import copy_breakdown
 from estimator_gui.gui.inputs import fit_columns
 from estimator_gui.i18n import _
 from estimator_gui.pricing.breakdown import Breakdown
@@ -119,6 +118,8 @@ class ResultsPane(QWidget):
     def copy_breakdown(self) -> None:
         """The breakdown shown, as tab-separated text and an HTML table, on the clipboard."""
         if self._breakdown is not None:
+            from estimator_gui.gui.clipboard import copy_breakdown  # when first copied
+
             copy_breakdown(self.breakdown_model, self._breakdown)
 
     @property
