@@ -10,13 +10,14 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QSpinBox
 from test_translatable import _every_text
 from tests_gui_paths import LIVE_SHOPPING, TEAM_MEETINGS, TUTORING
 
 from estimator_gui import i18n
 from estimator_gui.files.ratecard_io import shipped_rate_cards
 from estimator_gui.gui.app import build_window
+from estimator_gui.gui.inputs import MessageLabel
 from estimator_gui.gui.language import apply_language
 from estimator_gui.gui.main_window import MainWindow
 from estimator_gui.gui.settings import AppSettings
@@ -164,3 +165,25 @@ def test_qt_s_own_dialog_buttons_speak_the_language(qtbot, code, cancel) -> None
     )
     qtbot.addWidget(box)
     assert cancel in box.button(QMessageBox.StandardButton.Cancel).text()
+
+
+def test_a_refusal_in_korean_names_the_field_and_the_limit_in_korean(qtbot) -> None:
+    """Typed in a Korean window, 301 participants is refused under the input, in Korean, with
+    the limit; the field is named in Korean beside it (its caption and accessible name)."""
+    window = build_window(TUTORING, language="ko")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.show_panel("video_call")
+    spin = panel.findChild(QSpinBox, "video_call.participants.spin")
+    caption = panel.findChild(QLabel, "video_call.participants.caption")
+    message = panel.findChild(MessageLabel, "video_call.participants.message")
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "301")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert not message.isHidden()
+    assert SCRIPTS["ko"].search(message.text()) and "300" in message.text()
+    assert not _foreign_words(message.text(), ())
+    assert SCRIPTS["ko"].search(caption.text())  # the field, named in Korean beside it
+    assert spin.accessibleName() == caption.text().replace("&", "")
