@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from estimator_gui.files.quote_details import QuoteDetails
 from estimator_gui.i18n import _, numbers
-from estimator_gui.pricing.breakdown import Breakdown, Line, Usage
+from estimator_gui.pricing.breakdown import Breakdown
 from estimator_gui.pricing.compare import (
     Change,
     Comparison,
@@ -28,7 +28,13 @@ from estimator_gui.pricing.scenario import Scenario
 from estimator_gui.pricing.shares import gross_by
 from estimator_gui.quote.compare_out import column_letter
 from estimator_gui.quote.compare_words import difference_words
-from estimator_gui.quote.document import QuoteDocument, quote_document, speaking
+from estimator_gui.quote.document import (
+    QuoteDocument,
+    contract_notice,
+    quote_document,
+    service_of,
+    speaking,
+)
 from estimator_gui.quote.names import price_list_name, section_name, service_name, tier_name
 
 
@@ -119,7 +125,7 @@ def comparison_document(
                 letter=column_letter(index),
                 total=variant.total,
                 total_change=variant.total_change,
-                contract_notice=_contract_notice(variant.breakdown, language),
+                contract_notice=contract_notice(variant.breakdown, language),
                 by_service=_by_service(variant.breakdown, services),
                 differences=tuple(difference_words(d, scenarios[0]) for d in inputs[index]),
             )
@@ -221,34 +227,18 @@ def _totals(comparison: Comparison, language: str) -> tuple[CompareRow, ...]:
     return tuple(rows)
 
 
-def _contract_notice(breakdown: Breakdown, language: str) -> str:
-    if not breakdown.contract_discount_eligible:
-        return ""
-    return _(
-        "The month reaches {threshold} {currency}: the customer can ask sales for a contract "
-        "discount."
-    ).format(
-        threshold=numbers.format_money(breakdown.contract_threshold, language),
-        currency=breakdown.currency,
-    )
-
-
-def _service(line: Line, usage: Usage | None) -> str:
-    return usage.service if usage is not None else line.section
-
-
 def _services(comparison: Comparison) -> tuple[str, ...]:
     """Every service billed in any variant, in the order first met: one colour each."""
     found: dict[str, None] = {}
     for variant in comparison.variants:
-        for code, amount in gross_by(variant.breakdown, _service).items():
+        for code, amount in gross_by(variant.breakdown, service_of).items():
             if amount:
                 found.setdefault(code)
     return tuple(found)
 
 
 def _by_service(breakdown: Breakdown, services: tuple[str, ...]) -> tuple[tuple[str, Decimal], ...]:
-    amounts = gross_by(breakdown, _service)
+    amounts = gross_by(breakdown, service_of)
     return tuple((service_name(code), amounts.get(code, Decimal(0))) for code in services)
 
 

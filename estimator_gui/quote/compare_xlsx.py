@@ -15,12 +15,11 @@ import io
 from decimal import Decimal
 from typing import Any
 
-import xlsxwriter  # type: ignore[import-untyped]
 from xlsxwriter.utility import xl_rowcol_to_cell  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from estimator_gui.quote.compare_document import CompareRow, ComparisonDocument
-from estimator_gui.quote.xlsx import COUNT_FORMAT, USD_FORMAT, sheet_name
+from estimator_gui.quote.xlsx import new_workbook, sheet_name
 
 PERCENT_FORMAT = "+0.0%;-0.0%;0.0%"
 DIFFERENCE_FORMAT = "+#,##0.00;-#,##0.00;0.00"
@@ -49,28 +48,15 @@ def _number(value: Decimal) -> float:
 
 def comparison_xlsx_bytes(document: ComparisonDocument) -> bytes:
     out = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
+    workbook, styles = new_workbook(
         out,
+        document.title,
+        document.rate_card_id,
         {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
+            "difference": {"num_format": DIFFERENCE_FORMAT},
+            "percent": {"num_format": PERCENT_FORMAT},
         },
     )
-    workbook.set_properties({"title": document.title, "comments": document.rate_card_id})
-    styles = {
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "heading": workbook.add_format({"bold": True, "bg_color": "#E9ECEF", "bottom": 1}),
-        "muted": workbook.add_format({"font_color": "#6C757D"}),
-        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-        "usd": workbook.add_format({"num_format": USD_FORMAT}),
-        "count": workbook.add_format({"num_format": COUNT_FORMAT}),
-        "difference": workbook.add_format({"num_format": DIFFERENCE_FORMAT}),
-        "percent": workbook.add_format({"num_format": PERCENT_FORMAT}),
-        "total": workbook.add_format({"num_format": USD_FORMAT, "bold": True, "top": 1}),
-        "total_label": workbook.add_format({"bold": True, "top": 1}),
-    }
     words = document.words
     table = workbook.add_worksheet(sheet_name(words["sheet_compare"], "Comparison"))
     _table_sheet(table, document, styles)

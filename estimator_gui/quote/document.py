@@ -112,7 +112,7 @@ def _document(
         lines=tuple(_line(line) for line in breakdown.lines),
         totals=_totals(breakdown, language),
         total=breakdown.total,
-        contract_notice=_contract_notice(breakdown, language),
+        contract_notice=contract_notice(breakdown, language),
         notices=tuple(
             notice_text(notice, lambda value: numbers.format_int(value, language))
             for notice in breakdown.notices
@@ -210,7 +210,8 @@ def _totals(breakdown: Breakdown, language: str) -> tuple[TotalRow, ...]:
     return tuple(rows)
 
 
-def _contract_notice(breakdown: Breakdown, language: str) -> str:
+def contract_notice(breakdown: Breakdown, language: str) -> str:
+    """The sentence a month at the contract threshold gets; "" below it."""
     if not breakdown.contract_discount_eligible:
         return ""
     return _(
@@ -222,12 +223,13 @@ def _contract_notice(breakdown: Breakdown, language: str) -> str:
     )
 
 
-def _service_of(line: Line, usage: Usage | None) -> str:
+def service_of(line: Line, usage: Usage | None) -> str:
+    """The service a usage bills (a line without usages: its section)."""
     return usage.service if usage is not None else line.section
 
 
 def _by_service(breakdown: Breakdown) -> tuple[tuple[str, Decimal], ...]:
-    amounts = gross_by(breakdown, _service_of)
+    amounts = gross_by(breakdown, service_of)
     return tuple((service_name(service), amount) for service, amount in amounts.items() if amount)
 
 

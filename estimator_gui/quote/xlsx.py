@@ -42,8 +42,11 @@ def sheet_name(text: str, fallback: str) -> str:
     return name or fallback
 
 
-def xlsx_bytes(document: QuoteDocument) -> bytes:
-    out = io.BytesIO()
+def new_workbook(
+    out: io.BytesIO, title: str, rate_card_id: str, extra: dict[str, dict[str, object]]
+) -> tuple[Any, dict[str, Any]]:
+    """A workbook in memory that keeps every text as text (never a formula, number or link),
+    with the styles every document shares and ``extra`` ones, by name."""
     workbook = xlsxwriter.Workbook(
         out,
         {
@@ -53,18 +56,26 @@ def xlsx_bytes(document: QuoteDocument) -> bytes:
             "strings_to_urls": False,
         },
     )
-    workbook.set_properties({"title": document.title, "comments": document.rate_card_id})
-    styles = {
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "heading": workbook.add_format({"bold": True, "bg_color": "#E9ECEF", "bottom": 1}),
-        "muted": workbook.add_format({"font_color": "#6C757D"}),
-        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-        "usd": workbook.add_format({"num_format": USD_FORMAT}),
-        "price": workbook.add_format({"num_format": PRICE_FORMAT}),
-        "count": workbook.add_format({"num_format": COUNT_FORMAT}),
-        "total": workbook.add_format({"num_format": USD_FORMAT, "bold": True, "top": 1}),
-        "total_label": workbook.add_format({"bold": True, "top": 1}),
+    workbook.set_properties({"title": title, "comments": rate_card_id})
+    formats: dict[str, dict[str, object]] = {
+        "title": {"bold": True, "font_size": 14},
+        "heading": {"bold": True, "bg_color": "#E9ECEF", "bottom": 1},
+        "muted": {"font_color": "#6C757D"},
+        "wrap": {"text_wrap": True, "valign": "top"},
+        "usd": {"num_format": USD_FORMAT},
+        "count": {"num_format": COUNT_FORMAT},
+        "total": {"num_format": USD_FORMAT, "bold": True, "top": 1},
+        "total_label": {"bold": True, "top": 1},
+        **extra,
     }
+    return workbook, {name: workbook.add_format(spec) for name, spec in formats.items()}
+
+
+def xlsx_bytes(document: QuoteDocument) -> bytes:
+    out = io.BytesIO()
+    workbook, styles = new_workbook(
+        out, document.title, document.rate_card_id, {"price": {"num_format": PRICE_FORMAT}}
+    )
     words = document.words
     quote = workbook.add_worksheet(sheet_name(words["quote_sheet"], "Quote"))
     _quote_sheet(workbook, quote, document, styles)
