@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from estimator_gui.files.variants import BASE_NAME, NAME_MAX, VARIANTS_MAX, Variant
 from estimator_gui.gui.labels import refusal_text
 from estimator_gui.i18n import _
+from estimator_gui.pricing.errors import InputError
 
 if TYPE_CHECKING:
     from estimator_gui.gui.compare_dialog import CompareDialog
@@ -111,11 +112,15 @@ class VariantsBar(QWidget):
         typed = self.name_edit.text().strip()
         current = session.current_variant
         old = session.variants[current]
-        if not typed or typed == shown_name(old.name):
+        if typed == shown_name(old.name):
             self.refresh()
             return
         variants = list(session.variants)
-        variants[current] = Variant(typed, old.scenario)
+        try:
+            variants[current] = Variant(typed, old.scenario)
+        except InputError as error:  # an empty name: said in the status bar, the old one kept
+            session.refuse("variants", error)
+            return
         session.request_variants(
             tuple(variants),
             current,

@@ -125,3 +125,17 @@ def test_a_name_taken_twice_is_refused_and_the_old_one_kept(qtbot) -> None:
     assert [v.name for v in window.session.variants] == before
     assert "variants" in window.session.refusals
     assert window.statusBar().currentMessage()  # says why, naming the name
+
+
+def test_an_empty_name_is_refused_with_a_message_and_the_old_one_kept(qtbot) -> None:
+    window = build_window(LIVE_SHOPPING)
+    qtbot.addWidget(window)
+    window.show()
+    line = window.variants_bar.name_edit
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClick(line, Qt.Key.Key_Delete)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert [v.name for v in window.session.variants] == ["Base"]
+    assert "must not be empty" in window.statusBar().currentMessage()
+    assert line.text() == "Base"
