@@ -28,7 +28,6 @@ of the event loop, where such parts are deleted between edits as in the real win
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 import random
@@ -41,6 +40,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from msgspec import structs
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -167,7 +168,7 @@ class Soak(QObject):
         self._price = price
         self._tiers = TIER_ORDER
         self._reference = window.current_breakdown()
-        self._empty = dataclasses.replace(self._reference, lines=(), usages=())
+        self._empty = structs.replace(self._reference, lines=(), usages=())
 
     # ------------------------------------------------------------------ the loop
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import datetime
 import io
 import json
@@ -12,6 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from msgspec import structs
 
 from estimator_gui import __version__, i18n
 from estimator_gui.files.quote_details import CURRENCIES, Conversion, QuoteDetails
@@ -188,7 +189,7 @@ def _export(output: _Output, document: ScenarioFile, card: RateCard, breakdown: 
     # The file's quote details (customer, number, dates, notes, its second currency), in the
     # command line's language; --currency with --rate and --rate-date replaces the currency.
     saved = document.details or QuoteDetails()
-    details = dataclasses.replace(
+    details = structs.replace(
         saved, language=i18n.language(), conversion=conversion or saved.conversion
     )
     try:

@@ -4,11 +4,12 @@ as a table, JSON or CSV, or written as a PDF, XLSX or CSV document; no Qt."""
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from pathlib import Path
 from typing import Any
+
+from msgspec import structs
 
 from estimator_gui import i18n
 from estimator_gui.cli import (
@@ -76,7 +77,7 @@ def compare_files(args: argparse.Namespace) -> int:
     inputs = [
         input_differences(read[0][0], scenario)
         + [
-            dataclasses.replace(found, path=f"options.{found.path}")
+            structs.replace(found, path=f"options.{found.path}")
             for found in input_differences(read[0][1], options)
         ]
         for scenario, options in read

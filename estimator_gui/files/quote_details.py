@@ -4,15 +4,15 @@ estimate in its file; the price does not depend on any of them."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 # The currencies a quote may show beside USD, the price list's currency.
 CURRENCIES = ("USD", "KRW", "CNY", "JPY", "EUR")
 
 
-@dataclass(frozen=True)
-class Conversion:
+class Conversion(Struct, frozen=True):
     """A second currency at a rate the sales person entered, with the day of that rate.
 
     ``rate`` is how many units of ``currency`` one USD buys (``1385.20`` for KRW). Never fetched:
@@ -24,8 +24,7 @@ class Conversion:
     rate_date: datetime.date
 
 
-@dataclass(frozen=True)
-class QuoteDetails:
+class QuoteDetails(Struct, frozen=True):
     """What a quote document shows besides the estimate. Empty texts are left off the document.
 
     ``language`` is the quote's own language (``en``, ``ko``, ``zh``), independent of the

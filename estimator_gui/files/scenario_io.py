@@ -8,9 +8,11 @@ and keeps the public names where callers import them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import force_setattr
 
 from estimator_gui.files.json_input import MAX_BYTES, json_object, load_json, read_bounded
 from estimator_gui.files.quote_details import QuoteDetails
@@ -64,8 +66,7 @@ __all__ = [
 _TOP_LEVEL_KEYS = SCENARIO_KEYS | ESTIMATE_KEYS | {"quote", "variant_name", "variants"}
 
 
-@dataclass(frozen=True, slots=True)
-class ScenarioFile:
+class ScenarioFile(Struct, frozen=True):
     """What a scenario file holds: the Scenario, the id of the rate card it was made with (None:
     not recorded), the price options (registration day, value-added services), the quote's
     details (None: the file has none) and the variants.
@@ -83,7 +84,7 @@ class ScenarioFile:
 
     def __post_init__(self) -> None:
         if not self.variants:
-            object.__setattr__(self, "variants", (Variant(BASE_NAME, self.scenario),))
+            force_setattr(self, "variants", (Variant(BASE_NAME, self.scenario),))
         elif (
             not isinstance(self.variants[0], Variant) or self.variants[0].scenario != self.scenario
         ):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from estimator_gui.files.json_input import join, json_object, kind, require
 from estimator_gui.files.scenario_read import (
@@ -27,8 +28,7 @@ _VARIANT_KEYS = {"name", "scenario"}
 _TOP_LEVEL_ONLY = ESTIMATE_KEYS | {"quote", "variant_name", "variants"}
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(Struct, frozen=True):
     """One complete scenario of an estimate under its own name ("Base", "Viewers on CDN")."""
 
     name: str

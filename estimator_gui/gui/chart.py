@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from msgspec import Struct
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -203,8 +203,7 @@ def _fill(bar_set: QBarSet, values: list[float]) -> None:
             bar_set.replace(i, value)
 
 
-@dataclass(frozen=True, slots=True)
-class AxisScale:
+class AxisScale(Struct, frozen=True):
     """A value axis from 0 to ``maximum`` in steps of 1, 2 or 5 times a power of ten."""
 
     maximum: Decimal

@@ -3,9 +3,9 @@ with their words beside them, on axes scaled to round numbers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from msgspec import Struct
 from PySide6.QtCharts import (
     QCategoryAxis,
     QChart,
@@ -27,8 +27,7 @@ JUMP_COLOUR = QColor("#cb4335")
 NOW_COLOUR = QColor("#1e8449")
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(Struct, frozen=True):
     """A labelled point of the chart, in the chart's own units."""
 
     x: float

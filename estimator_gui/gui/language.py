@@ -7,9 +7,9 @@ registered only for Korean and Chinese (gui/fonts.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from msgspec import Struct
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QSplitter
@@ -90,8 +90,7 @@ def language_menu(window: MainWindow, menu: QMenu) -> None:
         menu.addAction(action)
 
 
-@dataclass(frozen=True)
-class UiState:
+class UiState(Struct, frozen=True):
     """What the user arranged in the window that a rebuild in another language keeps."""
 
     tab: int

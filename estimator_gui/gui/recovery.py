@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from msgspec import Struct
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from estimator_gui.files.atomic import write_bytes_atomic
@@ -208,8 +209,7 @@ class Recoverable:
     document: ScenarioFile | None = field(default=None, compare=False)  # card and options too
 
 
-@dataclass(frozen=True, slots=True)
-class SetAside:
+class SetAside(Struct, frozen=True):
     """An autosave that could not be read, renamed aside with its bytes intact."""
 
     path: Path  # where the autosave was

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 
+from msgspec import Struct, field
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -30,8 +30,7 @@ from estimator_gui.pricing.scenario import Scenario
 UNDO_LIMIT = 1000  # a working day of edits; each entry holds two frozen scenarios sharing parts
 
 Change = Scenario | Callable[[Scenario], Scenario]
-@dataclass(frozen=True, slots=True)
-class Pricing:
+class Pricing(Struct, frozen=True):
     """What an estimate is priced with besides its scenario: the rate card and the options
     (the account's registration day, value-added services)."""
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 from PySide6.QtCore import QByteArray, QObject, QSettings
 from PySide6.QtWidgets import QMainWindow
 
@@ -50,8 +50,7 @@ TEXT_LIMIT = 2000  # a company's address fits; a pasted book does not reach the 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8}){0,3}")
 
 
-@dataclass(frozen=True)
-class QuoteDefaults:
+class QuoteDefaults(Struct, frozen=True):
     """The letterhead (company, address, optional logo) and what a new quote starts with: the
     sales person, its language and second currency, and the PDF's paper."""
 

@@ -6,7 +6,7 @@ only words them in the user's language and number format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from estimator_gui.gui.labels import tier_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
@@ -38,8 +38,7 @@ _SENTENCES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Working:
+class Working(Struct, frozen=True):
     text: str  # "receives 5 x 1280x720 = 4,608,000 px -> 4K"
     warning: str = ""  # "one more 1280x720 stream moves it to ..."; empty when not near a tier
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from msgspec import Struct
 
 CENT = Decimal("0.01")
 PER_THOUSAND_MINUTES = "1000 minutes"
@@ -14,8 +15,7 @@ def round_money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True, slots=True)
-class Usage:
+class Usage(Struct, frozen=True):
     """One source of billed time: a group of a room, a recording or mixing task, or relay."""
 
     source: str  # where it comes from in the scenario, such as "rooms[0].groups[1]"
@@ -40,8 +40,7 @@ class Usage:
         return self.seconds / self.days if self.days else self.seconds
 
 
-@dataclass(frozen=True, slots=True)
-class DayStretch:
+class DayStretch(Struct, frozen=True):
     """Days ``first_day..last_day`` with the same use: each day's exact seconds of a category
     and the whole minutes they round up to on their own (rounding per day)."""
 
@@ -55,8 +54,7 @@ class DayStretch:
         return self.last_day - self.first_day + 1
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(Struct, frozen=True):
     """One billing category of the month: section + price list + tier, rounded up to a minute."""
 
     section: str
@@ -101,8 +99,7 @@ class Line:
         return tuple(seen)
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(Struct, frozen=True):
     """Something the customer should know about the estimate; a code and values, no sentence."""
 
     code: str
@@ -110,8 +107,7 @@ class Notice:
     values: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Breakdown:
+class Breakdown(Struct, frozen=True):
     currency: str
     rate_card_id: str
     rate_card_title: str

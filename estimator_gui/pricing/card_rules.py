@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from msgspec import Struct
 
 from estimator_gui.pricing import checks
 from estimator_gui.pricing.errors import InputError
@@ -133,8 +134,7 @@ def refuse_unknown_keys(where: str, table: Any, keys: tuple[str, ...]) -> Mappin
 ROUNDING_KEYS = ("rule", "period", "summed", "source")
 
 
-@dataclass(frozen=True, slots=True)
-class Rounding:
+class Rounding(Struct, frozen=True):
     """Seconds are summed per ``summed`` (a category) over ``period``, then rounded up."""
 
     rule: str
@@ -174,8 +174,7 @@ def read_rounding(table: Any, sources: frozenset[str]) -> Rounding:
 RELAY_KEYS = ("rule", "registered_before", "before", "from", "minutes_rounding", "source")
 
 
-@dataclass(frozen=True, slots=True)
-class RelayRule:
+class RelayRule(Struct, frozen=True):
     """Which relay price list applies, and how relay minutes round."""
 
     rule: str = "by_scenario_mode"
@@ -241,8 +240,7 @@ PACKAGE_KEYS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Package:
+class Package(Struct, frozen=True):
     """A package bought beside pay-as-you-go: ``minutes`` deducted at ``weights`` per category.
 
     A weight's key is ``section.tier`` or ``section.price_list.tier`` (the latter wins); one billed
@@ -330,8 +328,7 @@ def read_packages(
 VALUE_ADDED_KEYS = ("id", "title", "source", "per", "prices", "per_language", "requires")
 
 
-@dataclass(frozen=True, slots=True)
-class ValueAdded:
+class ValueAdded(Struct, frozen=True):
     """A value-added service priced per minute of use: one price per option (``HD``, ``FHD``)."""
 
     id: str

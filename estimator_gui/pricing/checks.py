@@ -1,4 +1,4 @@
-"""Validators shared by the core's dataclasses: each names the field, the value and the limit."""
+"""Validators shared by the core's records: each names the field, the value and the limit."""
 
 from __future__ import annotations
 

@@ -7,12 +7,12 @@ to ``PERCENT_QUANTUM``, a millionth of a percent, as the shares of ``shares.py``
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Any
+
+from msgspec import Struct, structs
 
 from estimator_gui.pricing.breakdown import Breakdown, Line
 from estimator_gui.pricing.errors import InputError
@@ -24,8 +24,7 @@ HUNDRED = Decimal(100)
 PRECISION = 80
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Struct, frozen=True):
     """A figure of a variant against the base: ``amount`` = variant - base, exact; ``percent``
     of the base (rounded to PERCENT_QUANTUM), None when the base is 0."""
 
@@ -44,8 +43,7 @@ def change(base: Decimal, other: Decimal) -> Change:
         return Change(amount, percent)
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class LineKey:
+class LineKey(Struct, frozen=True, order=True):
     """What makes a line the same line in two variants: section, price list (or service), tier
     (or option)."""
 
@@ -58,8 +56,7 @@ def line_key(line: Line) -> LineKey:
     return LineKey(line.section, line.price_list, line.tier)
 
 
-@dataclass(frozen=True, slots=True)
-class VariantTotals:
+class VariantTotals(Struct, frozen=True):
     """One variant's figures and how they differ from the base (the first variant)."""
 
     name: str
@@ -95,8 +92,7 @@ class VariantTotals:
         return self.breakdown.contract_discount_eligible
 
 
-@dataclass(frozen=True, slots=True)
-class LineRow:
+class LineRow(Struct, frozen=True):
     """One line key across the variants: the variant's line or None (no such line there), and
     per variant the change of its gross and net against the base's (None: in neither)."""
 
@@ -111,8 +107,7 @@ class LineRow:
         return None if line is None else line.minutes
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(Struct, frozen=True):
     variants: tuple[VariantTotals, ...]
     rows: tuple[LineRow, ...]
 
@@ -207,8 +202,7 @@ _TEXTS = frozenset({"title", "label"})
 _STREAMS = frozenset({"receives", "records", "inputs"})
 
 
-@dataclass(frozen=True, slots=True)
-class InputDifference:
+class InputDifference(Struct, frozen=True):
     """One input that differs: ``path`` as the scenario file names it (``rooms[0].delivery``;
     ``rooms[0].seconds`` holds seconds), the kind of field, and the two values (None where
     unset). An added item is named by its place in ``other``, anything else by its place in
@@ -236,8 +230,8 @@ def _join(path: str, name: str) -> str:
 def _diff(path: str, base: object, other: object, found: list[InputDifference]) -> None:
     if base == other:
         return
-    if dataclasses.is_dataclass(base) and type(base) is type(other):
-        for item in dataclasses.fields(base):
+    if isinstance(base, Struct) and type(base) is type(other):
+        for item in structs.fields(base):
             name = item.name
             _field(_join(path, name), name, getattr(base, name), getattr(other, name), found)
         return
@@ -252,7 +246,7 @@ def _field(path: str, name: str, base: Any, other: Any, found: list[InputDiffere
         found.append(InputDifference(path, STREAMS, base, other))
     elif name == "mix":
         found.append(InputDifference(path, MIX, base, other))
-    elif dataclasses.is_dataclass(base) or dataclasses.is_dataclass(other):
+    elif isinstance(base, Struct) or isinstance(other, Struct):
         if base is None:
             found.append(InputDifference(path, ADDED, None, other))
         elif other is None:

@@ -1,15 +1,17 @@
-"""Scenario edits the window asks for, as pure functions over the core's frozen dataclasses.
+"""Scenario edits the window asks for, as pure functions over the core's frozen records.
 
-Each returns a new object built with ``dataclasses.replace`` (the core validates it on the way) and
-never prices anything. The window only chooses which edit and words it; the arithmetic is here so
-the command line and documents can reuse it.
+Each returns a new object built with ``msgspec.structs.replace`` (the core validates it on the
+way) and never prices anything. The window only chooses which edit and words it; the arithmetic
+is here so the command line and documents can reuse it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TypeVar
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import (
@@ -125,8 +127,7 @@ def with_group(room: Room, index: int, group: Group) -> Room:
     return replace(room, groups=replace_item(room.groups, index, group))
 
 
-@dataclass(frozen=True, slots=True)
-class MinutesOverride:
+class MinutesOverride(Struct, frozen=True):
     """A group that stays a different time than the room's session."""
 
     index: int  # in room.groups

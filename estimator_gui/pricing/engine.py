@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 from decimal import Decimal, Inexact, localcontext
+
+from msgspec import structs
 
 from estimator_gui.pricing.breakdown import Breakdown, DayStretch, Line, Notice, Usage
 from estimator_gui.pricing.errors import InputError
@@ -211,7 +212,7 @@ def _lines(usages: list[Usage], card: RateCard) -> list[Line]:
                 seconds, quantity, days = _billed(group, card.rounding_period)
                 price_list = card.price_list(section, name)
                 line = _line(price_list, tier, seconds, quantity, group)
-                lines.append(dataclasses.replace(line, days=days) if days else line)
+                lines.append(structs.replace(line, days=days) if days else line)
     return lines
 
 
@@ -230,7 +231,7 @@ def _take_free_minutes(lines: list[Line], allowance: int, card: RateCard) -> tup
         free = taken.get(index, 0)
         if free:
             net = (line.quantity - free) * line.price_per_unit
-            line = dataclasses.replace(
+            line = structs.replace(
                 line, free_minutes=free, net=net, free_weight=card.free_weight(line.category)
             )
         priced.append(line)

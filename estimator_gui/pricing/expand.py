@@ -21,9 +21,9 @@ Pure: no prices here, only what runs how long at which streams.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct, structs
 
 from estimator_gui.pricing.scenario import (
     ROBOT_BILLED,
@@ -41,8 +41,7 @@ ROBOT = "robot"  # the role of a robot's duration
 ROOM_TASKS = ("record", "mix_for_cdn")  # a room's fields that hold tasks
 
 
-@dataclass(frozen=True, slots=True)
-class TaskRun:
+class TaskRun(Struct, frozen=True):
     """One kind of task as priced: ``tasks_per_day x days x seconds`` at the tier of ``streams``
     (or of ``mix``).
 
@@ -83,7 +82,7 @@ def expand_tasks(scenario: Scenario) -> tuple[TaskRun, ...]:
                 found = _recording_runs(f"{where}.record", task)
             else:
                 found = _mixing_runs(f"{where}.mix_for_cdn", task)
-            runs += [dataclasses.replace(run, room=where) for run in found]
+            runs += [structs.replace(run, room=where) for run in found]
     return tuple(runs)
 
 
@@ -134,8 +133,8 @@ def written_out(scenario: Scenario) -> Scenario:
                 recording.append(task)
             else:
                 transcoding.append(task)
-        rooms.append(dataclasses.replace(room, record=None, mix_for_cdn=None))
-    return dataclasses.replace(
+        rooms.append(structs.replace(room, record=None, mix_for_cdn=None))
+    return structs.replace(
         scenario,
         rooms=tuple(rooms),
         recording=tuple(recording),
@@ -170,7 +169,7 @@ def _recording_runs(source: str, task: RecordingTask) -> list[TaskRun]:
     if task.mode == "per_stream":
         # One file per stream is one task per stream, each at its own tier (45176).
         runs = [
-            dataclasses.replace(
+            structs.replace(
                 whole,
                 source=f"{source}.records[{index}]",
                 streams=(stream,),

@@ -10,8 +10,10 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from estimator_gui.pricing import edits, limits
 from estimator_gui.pricing.compare import change
@@ -69,8 +71,7 @@ _SCALES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class CurvePoint:
+class CurvePoint(Struct, frozen=True):
     """The month at one value of the input: its total and gross, and the tier (and aggregate
     pixels, None for a resolution mix) of the group the input drives."""
 
@@ -81,8 +82,7 @@ class CurvePoint:
     pixels: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class Jump:
+class Jump(Struct, frozen=True):
     """The tier changes between two consecutive values; ``percent``: the total's change."""
 
     before: Value
@@ -94,8 +94,7 @@ class Jump:
     percent: Decimal | None
 
 
-@dataclass(frozen=True, slots=True)
-class Refused:
+class Refused(Struct, frozen=True):
     """A value the scenario cannot take (above the top tier, beyond a room's limit): the
     refusal's code, field and limit, for the window to word."""
 
@@ -105,8 +104,7 @@ class Refused:
     limit: object
 
 
-@dataclass(frozen=True, slots=True)
-class Curve:
+class Curve(Struct, frozen=True):
     room_index: int
     input_kind: str
     current: Value | None  # None: the streams differ in resolution

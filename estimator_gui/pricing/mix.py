@@ -17,9 +17,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+
+from msgspec import Struct
 
 from estimator_gui.pricing import checks
 from estimator_gui.pricing.errors import InputError
@@ -37,8 +38,7 @@ NO_OTHER_SHARE = "no_other_share"  # lowering, and no other unlocked tier has a 
 Shares = tuple[tuple[str, Decimal], ...]  # every tier in TIERS order, zeros included
 
 
-@dataclass(frozen=True, slots=True)
-class MixMove:
+class MixMove(Struct, frozen=True):
     """The shares after asking ``tier`` to be ``asked`` percent; ``clamp`` says why not, if not."""
 
     shares: Shares

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from estimator_gui.pricing import checks, limits
 from estimator_gui.pricing.errors import InputError
@@ -13,8 +14,7 @@ from estimator_gui.pricing.scenario import SESSION_SECONDS_MAX
 LANGUAGES_MAX = 100  # output languages of one translation; AI translation lists 15
 
 
-@dataclass(frozen=True, slots=True)
-class ValueAddedUse:
+class ValueAddedUse(Struct, frozen=True):
     """A value-added service the card lists, used like a task: ``tasks_per_day x days x seconds``.
 
     ``service`` is the card's id (``speech_to_text``); ``option`` one of its prices (``standard``,
@@ -40,8 +40,7 @@ class ValueAddedUse:
         checks.whole("languages", self.languages, 1, LANGUAGES_MAX)
 
 
-@dataclass(frozen=True, slots=True)
-class PriceOptions:
+class PriceOptions(Struct, frozen=True):
     """The account's registration day (it picks the relay list on cards that say so) and the
     value-added services used; neither changes a card that does not list the rule."""
 

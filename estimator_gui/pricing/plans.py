@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal, Inexact, localcontext
+
+from msgspec import Struct
 
 from estimator_gui.pricing.breakdown import Breakdown, Line
 from estimator_gui.pricing.card_rules import Package
@@ -18,8 +19,7 @@ PAY_AS_YOU_GO = "pay_as_you_go"
 BASIS = "after_free_minutes_before_discount"
 
 
-@dataclass(frozen=True, slots=True)
-class PlanCost:
+class PlanCost(Struct, frozen=True):
     """The month under one plan: ``total = monthly_fee + overage + uncovered``.
 
     ``covered_minutes`` are the package minutes the month uses (billed minutes x weight);
@@ -40,8 +40,7 @@ class PlanCost:
     total: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class PlanComparison:
+class PlanComparison(Struct, frozen=True):
     """Every plan, pay-as-you-go first; ``cheapest`` among plans any account can buy, and
     ``cheapest_new_account`` counting offers for new accounts too (the same id when none wins)."""
 

@@ -8,9 +8,10 @@ services. The engine reads these fields and has no version switches.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from msgspec import Struct
 
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import PER_THOUSAND_MINUTES
@@ -84,8 +85,7 @@ CARD_KEYS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Tier:
+class Tier(Struct, frozen=True):
     """A video tier: ``above < aggregate pixels <= up_to``."""
 
     name: str
@@ -93,8 +93,7 @@ class Tier:
     up_to: int
 
 
-@dataclass(frozen=True, slots=True)
-class PriceList:
+class PriceList(Struct, frozen=True):
     section: str
     name: str
     per: str  # "1000 minutes" or "Mbps"
@@ -110,8 +109,7 @@ class PriceList:
         return Decimal(1000) if self.per == PER_THOUSAND_MINUTES else Decimal(1)
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Struct, frozen=True):
     id: str
     title: str
     url: str
@@ -119,8 +117,7 @@ class Source:
     read: str = ""  # the day the page was read for the card
 
 
-@dataclass(frozen=True, slots=True)
-class RateCard:
+class RateCard(Struct, frozen=True):
     id: str
     title: str
     effective: str

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import TypeVar
+
+from msgspec import Struct
 
 from estimator_gui.pricing.breakdown import Breakdown, Line, Usage
 from estimator_gui.pricing.expand import ROOM_TASKS, room_of, task_of
@@ -135,8 +136,7 @@ def _source(line: Line, usage: Usage | None) -> str:
     return line.section if usage is None else usage.source
 
 
-@dataclass(frozen=True, slots=True)
-class ItemShare:
+class ItemShare(Struct, frozen=True):
     """A room's or task's part of the month.
 
     ``source``: ``rooms[0]`` (the room's groups), ``rooms[0].record`` or ``rooms[0].mix_for_cdn``

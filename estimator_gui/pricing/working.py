@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from estimator_gui.pricing.ratecard import RateCard
 from estimator_gui.pricing.scenario import Mix, Resolution, aggregate_pixels
@@ -13,8 +13,7 @@ STREAMS = "streams"  # streams at once: their aggregate fixes the tier
 MIX = "mix"  # a share of the time per tier: no aggregate to work out
 
 
-@dataclass(frozen=True, slots=True)
-class NextStep:
+class NextStep(Struct, frozen=True):
     """One more ``stream`` brings the aggregate to ``pixels``: ``tier``, or None (no price)."""
 
     stream: Resolution
@@ -22,8 +21,7 @@ class NextStep:
     tier: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class TierWorking:
+class TierWorking(Struct, frozen=True):
     """The working of one group or task.
 
     ``tier`` is the aggregate's tier code (``audio`` for no stream); None for a mix, and for an

@@ -10,8 +10,9 @@ amounts stay exact Decimals, so the three formats cannot disagree about a word o
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from estimator_gui.files.quote_details import QuoteDetails
 from estimator_gui.i18n import _, numbers
@@ -38,8 +39,7 @@ from estimator_gui.quote.document import (
 from estimator_gui.quote.names import price_list_name, section_name, service_name, tier_name
 
 
-@dataclass(frozen=True, slots=True)
-class CompareCell:
+class CompareCell(Struct, frozen=True):
     """One figure of one variant: its amount (None: the variant has no such line), the billed
     minutes where the line has them, and the change against the base (None in the base's column
     and where there is nothing to compare)."""
@@ -49,8 +49,7 @@ class CompareCell:
     change: Change | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class CompareRow:
+class CompareRow(Struct, frozen=True):
     """A line (or a total) across the variants: codes for a spreadsheet, words for a person."""
 
     codes: tuple[str, str, str]  # section, price list, tier; a total: (key, "", "")
@@ -60,8 +59,7 @@ class CompareRow:
     notes: tuple[str, ...] = ()  # per variant, beside a total ("10,000 of 10,000 min")
 
 
-@dataclass(frozen=True, slots=True)
-class VariantColumn:
+class VariantColumn(Struct, frozen=True):
     name: str
     letter: str  # A, B, C, D: the column of the variant in a table
     total: Decimal
@@ -71,8 +69,7 @@ class VariantColumn:
     differences: tuple[str, ...]  # the inputs this variant changes in the base, in words
 
 
-@dataclass(frozen=True, slots=True)
-class ComparisonDocument:
+class ComparisonDocument(Struct, frozen=True):
     language: str
     currency: str
     title: str

@@ -9,7 +9,6 @@ The table is for a person (words and numbers in the current language); the CSV f
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime
 import io
 import json
@@ -17,6 +16,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
+
+from msgspec import Struct, structs
 
 from estimator_gui.i18n import N_, _, numbers
 from estimator_gui.pricing.compare import (
@@ -86,8 +87,8 @@ def value_data(value: object) -> Any:
         if value and all(isinstance(v, tuple) and len(v) == 2 for v in value):
             return {str(tier): value_data(share) for tier, share in value}  # a mix
         return [value_data(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: value_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Struct):
+        return {f.name: value_data(getattr(value, f.name)) for f in structs.fields(value)}
     return value
 
 

@@ -8,9 +8,10 @@ only here, at drawing time.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
+
+from msgspec import structs
 
 from estimator_gui.i18n import _, numbers
 from estimator_gui.pricing.errors import InputError
@@ -91,7 +92,7 @@ def comparison_pdf_bytes(document: ComparisonDocument) -> bytes:
         )
     # The quote's page carries the font subset of every character it draws: the comparison's
     # texts ride along in the base quote's assumptions, which that subset is made from.
-    carrier = dataclasses.replace(
+    carrier = structs.replace(
         document.base_quote,
         title=document.title,
         assumptions=tuple(text for _field, text in _texts(document)),

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from estimator_gui import i18n
 from estimator_gui.files.quote_details import Conversion, QuoteDetails
@@ -30,8 +31,7 @@ from estimator_gui.quote.notices import notice_text
 _LIST_ONLY_TIERS = ("relay", "standard")
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteLine:
+class QuoteLine(Struct, frozen=True):
     """One billed line: words translated, figures exact (``amount`` is the line's gross)."""
 
     section: str
@@ -45,8 +45,7 @@ class QuoteLine:
     amount: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class TotalRow:
+class TotalRow(Struct, frozen=True):
     """A row under the lines: its words, its signed amount, and a note (``10,000 of 10,000``)."""
 
     key: str  # gross, free_minutes, discount, total: what the row is, for the spreadsheet
@@ -55,8 +54,7 @@ class TotalRow:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteDocument:
+class QuoteDocument(Struct, frozen=True):
     language: str
     currency: str
     title: str

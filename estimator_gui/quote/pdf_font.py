@@ -4,8 +4,9 @@ a character the font lacks (fpdf2 would draw a box or nothing in its place)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
+
+from msgspec import Struct, structs
 
 from estimator_gui.files.resources import CJK_FONT, resource
 from estimator_gui.i18n import _
@@ -14,8 +15,7 @@ from estimator_gui.quote.document import QuoteDocument
 from estimator_gui.quote.fpdf_support import FPDF, TTFFont
 
 
-@dataclass(frozen=True)
-class Letterhead:
+class Letterhead(Struct, frozen=True):
     """The seller at the top of a PDF quote; empty parts are left off."""
 
     company: str = ""
@@ -55,8 +55,8 @@ def drawn_characters(
         elif isinstance(value, Mapping):
             for item in value.values():
                 walk(item)
-        elif is_dataclass(value) and not isinstance(value, type):
-            for item in fields(value):
+        elif isinstance(value, Struct):
+            for item in structs.fields(value):
                 walk(getattr(value, item.name))
 
     walk(document)

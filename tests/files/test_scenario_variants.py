@@ -4,7 +4,6 @@ are one-variant estimates that open, price and save exactly as before."""
 from __future__ import annotations
 
 import copy
-import dataclasses
 import datetime
 import json
 import subprocess
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec import structs
 
 from estimator_gui.files.quote_details import Conversion, QuoteDetails
 from estimator_gui.files.ratecard_io import default_rate_card
@@ -200,7 +200,7 @@ def test_the_api_builds_and_checks_estimates() -> None:
     assert swapped.scenario == document.variants[3].scenario
     with pytest.raises(ValueError, match="must start with the base"):
         ScenarioFile(document.scenario, variants=document.variants[1:])
-    renamed = dataclasses.replace(document.variants[2], name="three EACH ")
+    renamed = structs.replace(document.variants[2], name="three EACH ")
     with pytest.raises(InputError) as caught:
         ScenarioFile.from_variants((*document.variants[:2], renamed))
     assert caught.value.field == "variants[1].name"

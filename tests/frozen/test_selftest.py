@@ -6,7 +6,6 @@ and current_breakdown()); the frozen test runs the same self-test against the re
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -15,6 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from msgspec import structs
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMainWindow, QSlider, QVBoxLayout, QWidget
 
@@ -57,9 +57,9 @@ class DoubleWindow(QMainWindow):
         self.setCentralWidget(body)
 
     def _on_rooms_changed(self, value: int) -> None:
-        room = dataclasses.replace(self._scenario.rooms[0], rooms_per_day=value)
+        room = structs.replace(self._scenario.rooms[0], rooms_per_day=value)
         rooms = (room, *self._scenario.rooms[1:])
-        self._scenario = dataclasses.replace(self._scenario, rooms=rooms)
+        self._scenario = structs.replace(self._scenario, rooms=rooms)
         self._breakdown = price(self._scenario, self._card)
 
     def current_breakdown(self):

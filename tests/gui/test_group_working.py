@@ -3,10 +3,10 @@ resolution-mix control; and a mix typed into the table."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from msgspec.structs import replace
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QSlider, QSpinBox, QTableView
 from test_layout import LAPTOP, _label_clipped

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -16,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from msgspec import structs
 from PySide6.QtCore import QStandardPaths
 
 from estimator_gui.files.resources import resource
@@ -53,7 +53,7 @@ class Estimate:
         )
 
     def edit(self, title: str) -> None:
-        self.scenario = dataclasses.replace(self.scenario, title=title)
+        self.scenario = structs.replace(self.scenario, title=title)
         self.modified = True
 
 
@@ -401,8 +401,8 @@ def test_a_killed_window_leaves_exactly_its_edited_scenario(tmp_path, qapp):
     assert item.scenario == edited
     opened = read_scenario(TUTORING)
     assert edited.rooms[0].rooms_per_day != opened.rooms[0].rooms_per_day
-    undone = dataclasses.replace(edited.rooms[0], rooms_per_day=opened.rooms[0].rooms_per_day)
-    assert dataclasses.replace(edited, rooms=(undone, *edited.rooms[1:])) == opened  # that edit
+    undone = structs.replace(edited.rooms[0], rooms_per_day=opened.rooms[0].rooms_per_day)
+    assert structs.replace(edited, rooms=(undone, *edited.rooms[1:])) == opened  # that edit
     assert not [name for name in names(folder) if name.endswith(".part")]
     assert accept(item)
     assert names(folder) == set()

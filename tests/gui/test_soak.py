@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import replace
 from decimal import Decimal
 
+from msgspec.structs import replace
 from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtWidgets import QApplication
 from tests_gui_paths import EXAMPLES

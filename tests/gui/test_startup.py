@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QSlider, QSpinBox
 from tests_gui_paths import TEAM_MEETINGS, TUTORING

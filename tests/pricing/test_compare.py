@@ -4,12 +4,12 @@ and the inputs that differ, as codes, for every kind of field."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 from pricing_builders import ROOT, group, minutes, priced, room
 
 from estimator_gui.files.ratecard_io import default_rate_card

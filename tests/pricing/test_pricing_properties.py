@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec import structs
 
 from estimator_gui.files.ratecard_io import default_rate_card
 from estimator_gui.files.scenario_io import dump_scenario, parse_scenario
@@ -235,8 +235,8 @@ def test_free_minutes_stay_within_the_allowance_and_lines_never_go_negative(
 def test_more_free_minutes_never_raise_the_total(scenario: Scenario, a: int, b: int) -> None:
     """A bigger allowance never costs more."""
     low, high = sorted((a, b))
-    cheaper = price(dataclasses.replace(scenario, free_minutes=high), CARD)
-    dearer = price(dataclasses.replace(scenario, free_minutes=low), CARD)
+    cheaper = price(structs.replace(scenario, free_minutes=high), CARD)
+    dearer = price(structs.replace(scenario, free_minutes=low), CARD)
     assert cheaper.total <= dearer.total
 
 
@@ -244,7 +244,7 @@ def _grow(data: st.DataObject, scenario: Scenario) -> tuple[Scenario, bool]:
     """The scenario with more users, minutes, days, rooms or streams in one place; the flag
     says whether the change can move a tier (a stream was added)."""
     if not scenario.rooms:
-        return dataclasses.replace(scenario, rooms=(data.draw(rooms()),)), False
+        return structs.replace(scenario, rooms=(data.draw(rooms()),)), False
     r = data.draw(st.integers(0, len(scenario.rooms) - 1), label="room")
     room = scenario.rooms[r]
     g = data.draw(st.integers(0, len(room.groups) - 1), label="group")
@@ -257,23 +257,23 @@ def _grow(data: st.DataObject, scenario: Scenario) -> tuple[Scenario, bool]:
     )
     streams_added = False
     if change == "users":
-        group = dataclasses.replace(group, count=group.count + data.draw(st.integers(1, 10)))
+        group = structs.replace(group, count=group.count + data.draw(st.integers(1, 10)))
     elif change == "group_minutes" and group.seconds is not None:
         longer = group.seconds + data.draw(st.integers(1, 3600))
-        group = dataclasses.replace(group, seconds=min(longer, Decimal(86_400)))
+        group = structs.replace(group, seconds=min(longer, Decimal(86_400)))
     elif change == "stream" and group.mix is None and room.service not in AUDIO_SERVICES:
-        group = dataclasses.replace(group, receives=(*group.receives, data.draw(STREAM)))
+        group = structs.replace(group, receives=(*group.receives, data.draw(STREAM)))
         streams_added = True
     elif change == "room_minutes":
         longer = room.seconds + data.draw(st.integers(1, 3600))
-        room = dataclasses.replace(room, seconds=min(longer, Decimal(86_400)))
+        room = structs.replace(room, seconds=min(longer, Decimal(86_400)))
     elif change == "days":
-        room = dataclasses.replace(room, days=min(31, room.days + data.draw(st.integers(1, 5))))
+        room = structs.replace(room, days=min(31, room.days + data.draw(st.integers(1, 5))))
     elif change == "rooms_per_day":
-        room = dataclasses.replace(room, rooms_per_day=room.rooms_per_day + 1)
-    room = dataclasses.replace(room, groups=(*room.groups[:g], group, *room.groups[g + 1 :]))
+        room = structs.replace(room, rooms_per_day=room.rooms_per_day + 1)
+    room = structs.replace(room, groups=(*room.groups[:g], group, *room.groups[g + 1 :]))
     grown = (*scenario.rooms[:r], room, *scenario.rooms[r + 1 :])
-    return dataclasses.replace(scenario, rooms=grown), streams_added
+    return structs.replace(scenario, rooms=grown), streams_added
 
 
 @SETTINGS
@@ -313,7 +313,7 @@ def _exact_value(breakdown: Breakdown) -> Decimal:
 def test_a_recording_task_more_never_lowers_the_gross(scenario: Scenario) -> None:
     """Adding a recording task adds its minutes at its tier."""
     task = RecordingTask(1, 1, Decimal(60), records=(Resolution(1280, 720),))
-    grown = dataclasses.replace(scenario, recording=(*scenario.recording, task))
+    grown = structs.replace(scenario, recording=(*scenario.recording, task))
     assert price(grown, CARD).gross >= price(scenario, CARD).gross
 
 

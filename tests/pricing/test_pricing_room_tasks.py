@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
+from msgspec import structs
 from pricing_builders import ROOT, group, line, minutes, priced, room, streams
 from test_pricing_properties import SCENARIOS, SETTINGS
 
@@ -45,8 +45,8 @@ def figures(breakdown: Breakdown) -> tuple[object, ...]:
 
 def _with_record(scenario: Scenario, index: int, record: RoomRecording | None) -> Scenario:
     rooms = list(scenario.rooms)
-    rooms[index] = dataclasses.replace(rooms[index], record=record)
-    return dataclasses.replace(scenario, rooms=tuple(rooms))
+    rooms[index] = structs.replace(rooms[index], record=record)
+    return structs.replace(scenario, rooms=tuple(rooms))
 
 
 @pytest.mark.parametrize("card", CARDS, ids=CARD_IDS)
@@ -71,7 +71,7 @@ def test_turning_on_record_every_session_adds_the_recording_and_its_robot() -> N
     """Tutoring without its free-standing task, then with "record every session" on the lessons
     room: 40 lessons a day x 22 days x 45 min = 39,600 min of FHD recording (13.49) and, the
     files going elsewhere by default, 39,600 min of FHD robot duration (8.99): +890.208 USD."""
-    scenario = dataclasses.replace(read_scenario(TUTORING), recording=())
+    scenario = structs.replace(read_scenario(TUTORING), recording=())
     recorded = _with_record(scenario, 0, RoomRecording(records=streams("1280x720", "1280x720")))
     before, after = price(scenario, CARDS[0]), price(recorded, CARDS[0])
     assert line(after, "recording", "FHD").quantity == 39_600
@@ -92,7 +92,7 @@ def test_room_tasks_follow_the_rooms_sessions_days_and_minutes() -> None:
     assert line(breakdown, "recording", "HD").gross == Decimal("5.391")
     for change, expected in (({"rooms_per_day": 20}, 1800), ({"seconds": minutes(45)}, 1350),
                              ({"days": 6}, 1800)):
-        changed = dataclasses.replace(base, **change)  # type: ignore[arg-type]
+        changed = structs.replace(base, **change)  # type: ignore[arg-type]
         assert line(priced(changed), "recording", "HD").quantity == expected
 
 
@@ -123,7 +123,7 @@ def test_the_robot_choice_changes_only_the_robot_and_its_tiers_line(card: RateCa
     scenario = read_scenario(DATA / "tutoring_room_tasks.json")
     record = scenario.rooms[0].record
     assert record is not None and record.robot == "billed"  # the room default
-    vod = price(_with_record(scenario, 0, dataclasses.replace(record, robot="files_to_vod")), card)
+    vod = price(_with_record(scenario, 0, structs.replace(record, robot="files_to_vod")), card)
     billed = price(scenario, card)
     moved = [(a, b) for a, b in zip(vod.lines, billed.lines, strict=True) if a != b]
     assert len(moved) == 1
@@ -144,7 +144,7 @@ def test_a_task_that_does_not_state_its_robot_prices_as_before_and_says_so() -> 
     gives the notice; stating files_to_vod prices the same without the notice."""
     task = RecordingTask(1, 1, minutes(10), records=streams("1280x720"))
     unstated = priced(recording=(task,))
-    vod = priced(recording=(dataclasses.replace(task, robot="files_to_vod"),))
+    vod = priced(recording=(structs.replace(task, robot="files_to_vod"),))
     assert figures(unstated)[:2] == figures(vod)[:2]
     assert [n.code for n in unstated.notices] == ["robot_duration_not_listed"]
     assert [n.code for n in vod.notices] == []
@@ -294,7 +294,7 @@ def test_a_room_billing_its_robot_beside_a_robot_group_is_told_to_check() -> Non
                     record=RoomRecording())
     breakdown = priced(recorded)
     assert [(n.code, n.field) for n in breakdown.notices] == [("robot_listed_twice", "rooms[0]")]
-    vod = priced(dataclasses.replace(recorded, record=RoomRecording(robot="files_to_vod")))
+    vod = priced(structs.replace(recorded, record=RoomRecording(robot="files_to_vod")))
     assert vod.notices == ()
 
 
@@ -308,5 +308,5 @@ def test_a_rooms_single_input_mixing_and_the_components_mixing_are_noticed() -> 
     assert [(n.code, n.field) for n in breakdown.notices] == [
         ("single_input_transcoding", "rooms[0].mix_for_cdn")
     ]
-    unmixed = priced(dataclasses.replace(live, mix_for_cdn=None))
+    unmixed = priced(structs.replace(live, mix_for_cdn=None))
     assert [n.code for n in unmixed.notices] == ["component_mixing_not_listed"]

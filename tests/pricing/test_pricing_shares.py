@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from decimal import Decimal
 from fractions import Fraction
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from msgspec import structs
 from pricing_builders import ROOT, group, line, priced, room
 from test_pricing_properties import CARD, SCENARIOS, SETTINGS
 
@@ -116,7 +116,7 @@ def test_every_example_is_shared_out_exactly_on_the_current_card(path: Path) -> 
     """Rounded per day, with weighted free minutes by day: the same exact sums."""
     breakdown = price(read_scenario(path), CURRENT)
     assert_shares_add_up(breakdown)
-    discounted = price(dataclasses.replace(read_scenario(path), discount_percent=Decimal("12.5")),
+    discounted = price(structs.replace(read_scenario(path), discount_percent=Decimal("12.5")),
                        CURRENT)
     assert_items_add_up(discounted)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
+
+from msgspec import structs
 
 from estimator_gui.pricing.scenario import Relay, Resolution, RoomRecording
 from estimator_gui.quote.assumptions import assumptions
@@ -28,13 +29,13 @@ def test_tutoring_rooms_tasks_relay_and_free_minutes(tutoring: Priced) -> None:
 
 def test_room_tasks_discount_and_relay_minutes(tutoring: Priced) -> None:
     """A room that records every session, relay by minutes and a discount each get a sentence."""
-    room = dataclasses.replace(
+    room = structs.replace(
         tutoring.scenario.rooms[0],
         record=RoomRecording(
             mode="per_stream", records=(Resolution(1920, 1080), Resolution(640, 360))
         ),
     )
-    scenario = dataclasses.replace(
+    scenario = structs.replace(
         tutoring.scenario,
         rooms=(room,),
         recording=(),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from msgspec import structs
 
 from estimator_gui import i18n
 from estimator_gui.files.resources import CJK_FONT, resource
@@ -124,7 +124,7 @@ def test_forty_lines_and_a_long_name_lay_out(
     quote = details("ko", name.strip())
     document = quote_document(tutoring.breakdown, tutoring.scenario, tutoring.card, quote)
     lines = (document.lines * 7)[:40]
-    document = dataclasses.replace(document, lines=lines)
+    document = structs.replace(document, lines=lines)
     path = write(tmp_path, document, page_size)
     pages = [page for page in pdf_text(path).split("\f") if page.strip()]
     assert len(pages) >= 2

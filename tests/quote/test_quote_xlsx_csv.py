@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
+from msgspec import structs
 
 from estimator_gui import i18n
 from estimator_gui.i18n import _
@@ -75,8 +75,8 @@ def test_xlsx_equals_the_breakdown(tutoring: Priced, tmp_path: Path) -> None:
 
 
 def test_xlsx_text_is_never_a_formula(tutoring: Priced, tmp_path: Path) -> None:
-    room = dataclasses.replace(tutoring.scenario.rooms[0], label=HOSTILE)
-    scenario = dataclasses.replace(tutoring.scenario, rooms=(room,))
+    room = structs.replace(tutoring.scenario.rooms[0], label=HOSTILE)
+    scenario = structs.replace(tutoring.scenario, rooms=(room,))
     breakdown = price(scenario, tutoring.card)
     document = quote_document(breakdown, scenario, tutoring.card, details(customer=HOSTILE))
     sheet = workbooks(tmp_path, xlsx_bytes(document))[0].worksheets[0]
@@ -86,8 +86,8 @@ def test_xlsx_text_is_never_a_formula(tutoring: Priced, tmp_path: Path) -> None:
 
 
 def test_csv_rows_bom_decimals_and_hostile_text(tutoring: Priced) -> None:
-    room = dataclasses.replace(tutoring.scenario.rooms[0], label=HOSTILE)
-    scenario = dataclasses.replace(tutoring.scenario, rooms=(room,))
+    room = structs.replace(tutoring.scenario.rooms[0], label=HOSTILE)
+    scenario = structs.replace(tutoring.scenario, rooms=(room,))
     breakdown = price(scenario, tutoring.card)
     document = quote_document(breakdown, scenario, tutoring.card, details("ko", KOREAN_CUSTOMER))
     data = csv_bytes(document)

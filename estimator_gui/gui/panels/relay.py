@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import replace
 from decimal import Decimal
 
+from msgspec.structs import replace
 from PySide6.QtCore import QDate, QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,

@@ -3,8 +3,7 @@ recording): how many sessions a day use each, on how many days, for how long."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from msgspec.structs import replace
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QSpinBox, QWidget
 
