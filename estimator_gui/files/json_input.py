@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import json
 import os
 import re
 import stat
@@ -57,6 +56,8 @@ def _too_large(size: str) -> InputError:
 def load_json(raw: bytes | str) -> Any:
     """Parsed JSON whose numbers are exact (int or Decimal); refused values and repeated keys are
     kept as markers until the field that holds them is known."""
+    import json  # when a file is read, not when the window starts
+
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8-sig")

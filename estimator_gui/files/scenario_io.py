@@ -7,7 +7,6 @@ and keeps the public names where callers import them.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +196,8 @@ def dump_scenario_file(document: ScenarioFile) -> str:
 
 
 def _dump(data: dict[str, Any]) -> str:
+    import json  # when a file is written, not when the window starts
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -5,12 +5,13 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +26,9 @@ from estimator_gui.gui.settings import AppSettings
 from estimator_gui.i18n import CatalogueMissing, _
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.errors import InputError
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_INVALID = 0, 2
 
@@ -102,7 +106,18 @@ def collect_after_start_up() -> None:
     gc.enable()
 
 
+# What the parser below gives for no arguments: a double-clicked app has none, and is not kept
+# waiting for argparse (3 ms of the first frame). tests/cli/test_main_word.py holds them equal.
+NO_ARGUMENTS = SimpleNamespace(file=None, screenshot=None, language=None, self_test=None)
+
+
+def parse_arguments(argv: Sequence[str]) -> SimpleNamespace | argparse.Namespace:
+    return build_parser().parse_args(list(argv)) if argv else NO_ARGUMENTS
+
+
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="python -m estimator_gui", description="The TRTC price estimator window."
     )
@@ -129,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(list(argv))
+    args = parse_arguments(argv)
     if args.language is not None and (args.self_test is not None or args.screenshot is not None):
         if QApplication.instance() is None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -182,3 +182,12 @@ def test_a_language_before_the_command_goes_to_the_command_line() -> None:
     result = _run("--language", "en", "quote", "resources/examples/tutoring.json")
     assert result.returncode == 0, result.stderr
     assert "Total" in result.stdout
+
+
+def test_no_arguments_reads_as_the_parser_reads_none() -> None:
+    """A start without arguments skips the parser: what it stands for must be what it gives."""
+    from estimator_gui.gui.app import NO_ARGUMENTS, build_parser, parse_arguments
+
+    assert vars(parse_arguments([])) == vars(build_parser().parse_args([]))
+    assert parse_arguments([]) is NO_ARGUMENTS
+    assert parse_arguments(["--language", "ko"]).language == "ko"

@@ -7,6 +7,7 @@ an empty page.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -140,6 +141,39 @@ def test_start_up_imports_no_dialogs_nor_document_writers():
     assert result.returncode == 0, result.stderr
     dialogs, modules, libraries = result.stdout.splitlines()[-3:]
     assert (dialogs, modules, libraries) == ("[]", "[]", "[]")
+
+
+def test_a_blank_start_parses_no_arguments_and_reads_no_json(tmp_path):
+    """A double-clicked app (no arguments, no file) shows its first frame without building the
+    argument parser, loading the JSON reader or multiprocessing: each was milliseconds of it
+    (README, "The desktop bundle")."""
+    probe = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "def first_frame_only():\n"
+        "    QApplication.processEvents()\n"
+        "    print(sorted(m for m in ('json', 'multiprocessing') if m in sys.modules))\n"
+        "    print(sorted(w.objectName() for w in QApplication.topLevelWidgets()"
+        " if w.isVisible()))\n"
+        "    return 0\n"
+        "QApplication.exec = staticmethod(first_frame_only)\n"
+        "import estimator_gui.gui.app as app\n"
+        "def no_parser():\n"
+        "    raise AssertionError('the argument parser was built')\n"
+        "app.build_parser = no_parser\n"
+        "sys.exit(app.main([]))\n"
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    modules, shown = result.stdout.splitlines()[-2:]
+    assert shown == "['main_window']"  # the window did start
+    assert modules == "[]"
 
 
 def test_build_window_reads_no_example_when_the_file_opens(monkeypatch):
