@@ -44,7 +44,9 @@ def check_name(path: str, value: Any) -> str:
     """A variant's name: one line of 1 to NAME_MAX characters, not only spaces."""
     name = checks.text(path, value if isinstance(value, str) else kind(value))
     if not name.strip():
-        raise InputError(path, name, "must not be empty; a variant needs a name", code="missing")
+        raise InputError(
+            path, name, "must not be empty; a variant needs a name", code="empty_name"
+        )
     if len(name) > NAME_MAX:
         raise InputError(
             path,

@@ -117,7 +117,7 @@ class RateCardActions(QObject):
         session = self._window.session
         done = session.request_pricing(
             replace(session.pricing, card=card),
-            _("Price with {card}").format(card=card.title),
+            lambda: _("Price with {card}").format(card=card.title),
         )
         self._on_pricing_changed(session.pricing)  # a refused card leaves the old one ticked
         return done

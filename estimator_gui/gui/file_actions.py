@@ -164,9 +164,10 @@ class FileActions(QObject):
             return False
         self._path = path
         if repriced is not None:  # unsaved changes to the file: Save writes the new card
+            title = repriced.card.title
             self._window.session.request_pricing(
                 repriced,
-                _("Reprice with {card}").format(card=repriced.card.title),
+                lambda: _("Reprice with {card}").format(card=title),
             )
         self._remember(path)
         self._window._update_title()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from estimator_gui import i18n
 from estimator_gui.files.quote_details import QuoteDetails
 from estimator_gui.files.variants import Variant
 from estimator_gui.pricing.scenario import Scenario
@@ -25,11 +26,18 @@ class _Named(QUndoCommand):
 
     def __init__(self, text: Text) -> None:
         super().__init__(text() if callable(text) else text)
-        self.describe = text if callable(text) else None
+        self.describe = text if callable(text) else _again(text)
 
     def retranslate(self) -> None:
         if self.describe is not None:
             self.setText(self.describe())
+
+
+def _again(text: str) -> Callable[[], str]:
+    """Words that are a whole text of the catalogue ("Add room") are worded again from their
+    source; others (with a name typed by the user in them) have none and stay as they are."""
+    source = i18n.source_of(text)
+    return lambda: i18n._(source)
 
 
 class ChangeScenario(_Named):

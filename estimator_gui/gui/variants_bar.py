@@ -102,9 +102,11 @@ class VariantsBar(QWidget):
     def _on_activated(self, index: int) -> None:
         session = self._window.session
         if 0 <= index < len(session.variants) and index != session.current_variant:
-            name = shown_name(session.variants[index].name)
+            raw = session.variants[index].name
             session.request_variants(
-                session.variants, index, _("Show the variant {name}").format(name=name)
+                session.variants,
+                index,
+                lambda: _("Show the variant {name}").format(name=shown_name(raw)),
             )
 
     def _on_name_typed(self) -> None:
@@ -124,7 +126,9 @@ class VariantsBar(QWidget):
         session.request_variants(
             tuple(variants),
             current,
-            _("Rename the variant {old} to {new}").format(old=shown_name(old.name), new=typed),
+            lambda: _("Rename the variant {old} to {new}").format(
+                old=shown_name(old.name), new=typed
+            ),
         )
 
     def duplicate(self) -> None:
@@ -143,7 +147,7 @@ class VariantsBar(QWidget):
         session.request_variants(
             (*variants, Variant(name, source.scenario)),
             len(variants),
-            _("Duplicate the variant {name}").format(name=shown_name(source.name)),
+            lambda: _("Duplicate the variant {name}").format(name=shown_name(source.name)),
         )
 
     def delete(self) -> None:
@@ -154,10 +158,11 @@ class VariantsBar(QWidget):
             return
         current = session.current_variant
         rest = variants[:current] + variants[current + 1 :]
+        gone = variants[current].name
         session.request_variants(
             rest,
             max(0, current - 1),
-            _("Delete the variant {name}").format(name=shown_name(variants[current].name)),
+            lambda: _("Delete the variant {name}").format(name=shown_name(gone)),
         )
 
     def show_comparison(self) -> None:

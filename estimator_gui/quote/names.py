@@ -100,6 +100,8 @@ REFUSALS: Mapping[str, str] = {
     ),
     "mix_not_100": N_("The shares of a resolution mix must sum to 100%."),
     "bad_resolution": N_("{value} is not a resolution; write WIDTHxHEIGHT, such as 1280x720."),
+    "empty_name": N_("A variant needs a name."),
+    "too_long": N_("At most {limit} characters."),
 }
 # The same code worded for the field it was raised on, where the general wording would mislead.
 FIELD_REFUSALS: Mapping[tuple[str, str], str] = {

@@ -10,7 +10,15 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QSpinBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+)
 from test_translatable import _every_text
 from tests_gui_paths import LIVE_SHOPPING, TEAM_MEETINGS, TUTORING
 
@@ -187,3 +195,48 @@ def test_a_refusal_in_korean_names_the_field_and_the_limit_in_korean(qtbot) -> N
     assert not _foreign_words(message.text(), ())
     assert SCRIPTS["ko"].search(caption.text())  # the field, named in Korean beside it
     assert spin.accessibleName() == caption.text().replace("&", "")
+
+
+def test_undo_entries_made_in_english_are_named_again_in_korean(qtbot, tmp_path) -> None:
+    """Every kind of entry the Edit menu names (add, rename and remove a room; duplicate and
+    delete a variant) reads in Korean after the switch, the names given kept as they are."""
+    window = build_window(TUTORING, settings=AppSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.show_panel("video_call")
+    qtbot.mouseClick(panel.findChild(QPushButton, "video_call.add"), Qt.MouseButton.LeftButton)
+    name = panel.findChild(QLineEdit, "video_call.label")
+    name.selectAll()
+    qtbot.keyClicks(name, "Demo room")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    qtbot.mouseClick(panel.findChild(QPushButton, "video_call.remove"), Qt.MouseButton.LeftButton)
+    duplicate = window.findChild(QPushButton, "variants.duplicate")
+    qtbot.mouseClick(duplicate, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(QPushButton, "variants.delete"), Qt.MouseButton.LeftButton)
+    stack = window.session.undo_stack
+    english = [stack.text(i) for i in range(stack.count())]
+    assert len(english) == 5 and english[0] == "Add room"
+    assert english[1].startswith("Rename #") and english[1].endswith("to Demo room")
+
+    _click_language(qtbot, window, "한국어")
+    qtbot.waitUntil(lambda: i18n.language() == "ko")
+    korean = [stack.text(i) for i in range(stack.count())]
+    assert all(SCRIPTS["ko"].search(text) for text in korean), korean
+    # "Base (2)" is the copy's name, made when the window spoke English: data, kept as it is
+    assert not [t for t in korean if _foreign_words(t, ("Demo room", "Base (2)"))], korean
+    assert "Demo room" in korean[1] and "Demo room" in korean[2]
+
+
+def test_an_empty_variant_name_is_refused_in_korean(qtbot) -> None:
+    window = build_window(TUTORING, language="ko")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    name = window.findChild(QLineEdit, "variants.name")
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    said = window.statusBar().currentMessage()
+    assert said == "비교안에는 이름이 필요합니다.", said
+    assert name.text() and window.session.variants[0].name  # the old name kept

@@ -137,5 +137,5 @@ def test_an_empty_name_is_refused_with_a_message_and_the_old_one_kept(qtbot) -> 
     qtbot.keyClick(line, Qt.Key.Key_Delete)
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert [v.name for v in window.session.variants] == ["Base"]
-    assert "must not be empty" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == "A variant needs a name."
     assert line.text() == "Base"

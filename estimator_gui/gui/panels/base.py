@@ -372,6 +372,12 @@ class ItemPanel(QWidget):
     def item_name(self, index: int, item: Item) -> str:
         return item.label or _("#{number}").format(number=index + 1)
 
+    @staticmethod
+    def item_name_later(index: int, item: Item) -> Callable[[], str]:
+        """item_name for an undo entry: worded again when the language changes."""
+        label = item.label
+        return lambda: label or _("#{number}").format(number=index + 1)
+
     def select(self, position: int) -> None:
         self._position = position
         self._item = None
@@ -410,10 +416,10 @@ class ItemPanel(QWidget):
         if self._item is None:
             return
         position = self._position
-        name = self.item_name(position, self._item)
+        name = self.item_name_later(position, self._item)
         if self.session.request(
             lambda s: self.with_item(s, position, None),
-            _("Remove {item}").format(item=name),
+            lambda: _("Remove {item}").format(item=name()),
             key=self.input_key("add"),
         ):
             self.select(max(position - 1, 0))
@@ -421,10 +427,9 @@ class ItemPanel(QWidget):
     def _on_name_edited(self) -> None:
         text = self.name_edit.text().strip()
         if self._item is not None and text != self._item.label:
+            before = self.item_name_later(self._position, self._item)
             self.edit(
                 "add",
                 lambda item: replace(item, label=text),
-                _("Rename {item} to {name}").format(
-                    item=self.item_name(self._position, self._item), name=text
-                ),
+                lambda: _("Rename {item} to {name}").format(item=before(), name=text),
             )
