@@ -118,7 +118,7 @@ def _room_usages(scenario: Scenario, card: RateCard) -> Iterator[Usage]:
             seconds = room.seconds if group.seconds is None else group.seconds
             users = room.rooms_per_day * group.count
             total = users * room.days * seconds
-            billed = not (room.is_live and room.delivery == "cdn" and group.role == "audience")
+            billed = not (room.audience_on_cdn and group.role == "audience")
             price_list = _duration_price_list(room, group.role)
             field = f"{source}.{'mix' if group.mix is not None else 'receives'}"
             for tier, share, pixels in _tiered(card, group.receives, group.mix, field):
@@ -476,7 +476,7 @@ def _notices(scenario: Scenario, lines: list[Line], rules: list[Notice]) -> tupl
     for r, room in enumerate(scenario.rooms):
         audience = sum(g.count for g in room.groups if g.role == "audience")
         anchors = sum(g.count for g in room.groups if g.role == "anchor")
-        if room.is_live and room.delivery == "cdn" and audience:
+        if room.audience_on_cdn and audience:
             notices.append(
                 Notice("cdn_audience_not_trtc", f"rooms[{r}]", (("viewers", str(audience)),))
             )

@@ -193,6 +193,14 @@ def _check_kind(room: Room, room_index: int, kind: str) -> None:
             raise InputError(
                 f"{where}.service", room.service, "carries audio only", code="not_applicable"
             )
+        if room.audience_on_cdn:
+            raise InputError(
+                f"{where}.delivery",
+                room.delivery,
+                "bills its viewers through the CDN, not by resolution tier: cameras watched and "
+                "resolution change no TRTC price",
+                code="not_applicable",
+            )
         index = edits.main_group_index(room, video_role(room))
         if index is not None and room.groups[index].mix is not None:
             raise InputError(

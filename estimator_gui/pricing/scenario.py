@@ -386,6 +386,12 @@ class Room(Struct, frozen=True):
     def is_live(self) -> bool:
         return self.service in LIVE_SERVICES
 
+    @property
+    def audience_on_cdn(self) -> bool:
+        """Its viewers watch through a CDN: the CDN bills them, not TRTC by duration (billing
+        rules 2; TRTC bills the relay, 4)."""
+        return self.is_live and self.delivery == "cdn"
+
     def _check_group(self, index: int, group: Group) -> None:
         where = f"groups[{index}]"
         if not isinstance(group, Group):

@@ -49,7 +49,7 @@ def one_room(*receives: str, count: int = 2) -> Scenario:
 CASES = [("tutoring", 0, kind) for kind in (PARTICIPANTS, RECEIVES, RESOLUTION, MINUTES)] + [
     ("live_shopping", 0, VIEWERS),
     ("live_shopping", 0, PARTICIPANTS),
-    ("live_shopping", 1, RESOLUTION),
+    ("live_shopping", 1, VIEWERS),
     ("webinar", 0, RECEIVES),
     ("webinar", 0, MINUTES),
     ("team_meetings", 1, RESOLUTION),
@@ -229,3 +229,17 @@ def test_percent_of_a_jump_from_nothing_is_none() -> None:
     curve = price_curve(scenario, CARD, 0, RECEIVES, [0, 1, 2])
     assert [j.percent for j in curve.jumps] == [None, None]
     assert all(p.total == Decimal(0) for p in curve.points)
+
+
+@pytest.mark.parametrize("kind", [RECEIVES, RESOLUTION])
+def test_a_cdn_room_offers_no_resolution_curve(kind: str) -> None:
+    """Viewers through a CDN are billed by the CDN, not by TRTC's tiers: their streams move no
+    price, so the curve is refused rather than drawn with tier 'jumps' of 0%."""
+    scenario = example("live_shopping")
+    room = scenario.rooms[1]
+    assert room.audience_on_cdn
+    with pytest.raises(InputError) as error:
+        curve_values(scenario, CARD, 1, kind)
+    assert (error.value.code, error.value.field) == ("not_applicable", "rooms[1].delivery")
+    viewers = price_curve(scenario, CARD, 1, VIEWERS, curve_values(scenario, CARD, 1, VIEWERS))
+    assert viewers.points and viewers.jumps == ()
