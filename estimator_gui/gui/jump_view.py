@@ -413,11 +413,8 @@ class JumpDialog(QDialog):
             return _("From {value} on: no price is published above the 4K tier.").format(
                 value=value_text(refused.value)
             )
-        error = InputError(
-            refused.field, refused.value, refused.code, code=refused.code, limit=refused.limit
-        )
         return _("{value}: {reason}").format(
-            value=value_text(refused.value), reason=refusal_text(error)
+            value=value_text(refused.value), reason=refusal_text(refused.error)
         )
 
     def _clear(self, text: str) -> None:

@@ -96,12 +96,23 @@ class Jump(Struct, frozen=True):
 
 class Refused(Struct, frozen=True):
     """A value the scenario cannot take (above the top tier, beyond a room's limit): the
-    refusal's code, field and limit, for the window to word."""
+    refusal's code, field, limit, the value it names and its English rule, for the window to
+    word (``error``)."""
 
     value: Value
     code: str
     field: str
     limit: object
+    refused_value: object = None  # the value the refusal names (a stream count, pixels, ...)
+    rule: str = ""
+
+    @property
+    def error(self) -> InputError:
+        """The refusal as the core raised it."""
+        return InputError(
+            self.field, self.refused_value, self.rule or self.code, code=self.code,
+            limit=self.limit,
+        )
 
 
 class Curve(Struct, frozen=True):
@@ -132,7 +143,9 @@ def price_curve(
             edited = edited_scenario(scenario, room_index, input_kind, value)
             breakdown = price(edited, card, options)
         except InputError as error:
-            refused.append(Refused(value, error.code, error.field, error.limit))
+            refused.append(
+                Refused(value, error.code, error.field, error.limit, error.value, error.rule)
+            )
             continue
         tier, pixels = group_tier(edited.rooms[room_index].groups[index], card)
         points.append(CurvePoint(value, breakdown.total, breakdown.gross, tier, pixels))

@@ -72,6 +72,8 @@ def test_each_point_is_price_of_the_edited_scenario(name: str, index: int, kind:
         with pytest.raises(InputError) as error:
             price(edited_scenario(scenario, index, kind, refused.value), CARD)
         assert error.value.code == refused.code
+        # the window words it from the refusal as the core raised it, value and rule included
+        assert refused.error.message == error.value.message
 
 
 def test_the_fifth_640x360_stream_moves_the_group_from_hd_to_fhd() -> None:
