@@ -19,7 +19,14 @@ from estimator_gui.gui import roles
 from estimator_gui.gui.labels import role_name
 from estimator_gui.gui.locale_format import format_decimal, format_int, parse_decimal
 from estimator_gui.gui.roles import Index
-from estimator_gui.gui.working import Working, mix_text, streams_text, verb_receives, working_for
+from estimator_gui.gui.working import (
+    Working,
+    group_working,
+    mix_text,
+    streams_text,
+    verb_receives,
+    working_for,
+)
 from estimator_gui.i18n import N_, _
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.ratecard import RateCard
@@ -75,6 +82,7 @@ class GroupTableModel(QAbstractTableModel):
             and old is not None
             and room.groups is old.groups
             and (room.seconds == old.seconds and room.service == old.service)
+            and room.audience_on_cdn == old.audience_on_cdn  # the viewers' working depends on it
         ):
             self._room = room  # rooms a day or days changed: nothing this table shows
             return
@@ -102,6 +110,8 @@ class GroupTableModel(QAbstractTableModel):
         return self._workings[row]
 
     def _working(self, group: Group) -> Working:
+        if self._room is not None:
+            return group_working(self._room, group, self._card)
         return working_for(group.receives, group.mix, self._card, verb_receives())
 
     # ------------------------------------------------------------------ Qt model interface

@@ -43,6 +43,7 @@ from estimator_gui.gui.keyboard import (
 from estimator_gui.gui.labels import refusal_text, service_name
 from estimator_gui.gui.language import language_menu, switch_language
 from estimator_gui.gui.locale_format import format_decimal, format_int
+from estimator_gui.gui.panels.base import ItemPanel
 from estimator_gui.gui.panels.rooms import RoomPanel
 from estimator_gui.gui.panels.scroll import PanelScrollArea
 from estimator_gui.gui.results import ResultsPane
@@ -289,6 +290,8 @@ class MainWindow(QMainWindow):
         """Alt shortcuts, Undo keys and the Tab order for ``panel`` (again, when a page of it
         was built later)."""
         give_panel_mnemonics(panel, set(self._mnemonics))
+        if isinstance(panel, ItemPanel):
+            panel.refit_captions()
         self._undo_keys.watch_all(panel)
         # Tab walks the title, the tabs, this panel top to bottom, then the totals' inputs.
         chain([self.title_edit, self.tabs.tabBar(), *tab_stops(panel), *self._after_panels()])

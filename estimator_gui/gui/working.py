@@ -12,7 +12,7 @@ from estimator_gui.gui.labels import tier_name
 from estimator_gui.gui.locale_format import format_decimal, format_int
 from estimator_gui.i18n import N_, _
 from estimator_gui.pricing.ratecard import RateCard
-from estimator_gui.pricing.scenario import Mix, Resolution
+from estimator_gui.pricing.scenario import Group, Mix, Resolution, Room
 from estimator_gui.pricing.working import AUDIO, MIX, TierWorking, grouped_streams, tier_working
 
 # What a group or task does with its streams: the code a caller passes as ``verb``.
@@ -41,6 +41,14 @@ _SENTENCES = {
 class Working(Struct, frozen=True):
     text: str  # "receives 5 x 1280x720 = 4,608,000 px -> 4K"
     warning: str = ""  # "one more 1280x720 stream moves it to ..."; empty when not near a tier
+
+
+def group_working(room: Room, group: Group, card: RateCard) -> Working:
+    """The working of a room's group. Viewers who watch through a CDN have no tier: the CDN
+    bills them, so their streams move no TRTC price (and no next-tier warning)."""
+    if room.audience_on_cdn and group.role == "audience":
+        return Working(_("watches through the CDN, which bills it: no TRTC tier"))
+    return working_for(group.receives, group.mix, card, RECEIVES)
 
 
 def streams_text(streams: tuple[Resolution, ...]) -> str:

@@ -10,7 +10,7 @@ from msgspec.structs import replace
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QSlider, QSpinBox, QTableView
 from test_layout import LAPTOP, _label_clipped
-from tests_gui_paths import TEAM_MEETINGS
+from tests_gui_paths import LIVE_SHOPPING, TEAM_MEETINGS
 
 from estimator_gui.files.ratecard_io import default_rate_card
 from estimator_gui.gui.group_model import GroupTableModel
@@ -264,3 +264,36 @@ def test_a_typed_mix_reads_the_locale_s_decimal_comma(group_table, qtbot):
         assert model.room().groups[0].receives == (HD_720, HD_720)
     finally:
         QLocale.setDefault(before)
+
+
+def test_viewers_on_a_cdn_show_no_tier_nor_a_next_tier_warning(make_window, qtbot):
+    """Live shopping's second room sends its viewers through a CDN, which bills them: the
+    working under the sliders and in the groups table says so, with no 'one more stream moves it
+    to FHD' warning (no TRTC price would move); switching the room to low latency brings both."""
+    window = make_window(LIVE_SHOPPING)
+    window.resize(*LAPTOP)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.show_panel("live_video")
+    selector = panel.selector
+    selector.setFocus()
+    qtbot.keyClick(selector, Qt.Key.Key_Down)  # the CDN room, chosen as a person does
+    assert panel.selector.currentIndex() == 1
+    cdn = "watches through the CDN, which bills it: no TRTC tier"
+    assert panel.video_working.text() == f"web viewers (billed by the CDN): {cdn}"
+    panel.pages.setCurrentIndex(1)  # the Groups page
+    assert panel.group_working.text().endswith(cdn)
+    assert panel.group_warning.isHidden()
+    delivery = panel.delivery
+    delivery.setFocus()
+    low_latency = delivery.findData("low_latency")
+    panel.pages.setCurrentIndex(0)
+    while delivery.currentIndex() != low_latency:
+        qtbot.keyClick(delivery, Qt.Key.Key_Up if delivery.currentIndex() > low_latency
+                       else Qt.Key.Key_Down)
+    assert window.session.scenario.rooms[1].delivery == "low_latency"
+    assert "\u2192 HD" in panel.video_working.text()
+    assert "one more 1280x720 stream moves it to FHD" in panel.video_working.text()
+    panel.pages.setCurrentIndex(1)
+    assert panel.group_working.text().endswith("receives 1280x720 = 921,600 px \u2192 HD")
+    assert not panel.group_warning.isHidden()

@@ -58,6 +58,7 @@ class ItemPanel(QWidget):
         self.messages: dict[str, MessageLabel] = {}
         self.captions: dict[str, str] = {}
         self.caption_labels: dict[str, QLabel] = {}
+        self._caption_grids: list[QGridLayout] = []
         self._sliders: list[SliderSpinBox] = []
 
         self.selector = QComboBox(self)
@@ -217,10 +218,11 @@ class ItemPanel(QWidget):
             lambda error: self.session.refuse(self.input_key("resolution"), error)
         )
 
-    @staticmethod
-    def fit_captions(grid: QGridLayout, widest: int = 230) -> None:
+    def fit_captions(self, grid: QGridLayout, widest: int = 230) -> None:
         """The caption column as wide as its longest caption, up to ``widest`` px (then it wraps):
         a wrapped label asks for little, and captions broke over two lines with room to spare."""
+        if grid not in self._caption_grids:
+            self._caption_grids.append(grid)
         needed = 0
         for row in range(grid.rowCount()):
             item = grid.itemAtPosition(row, 0)
@@ -228,6 +230,12 @@ class ItemPanel(QWidget):
             if isinstance(label, QLabel) and label.text():
                 needed = max(needed, label.fontMetrics().horizontalAdvance(label.text()) + 2)
         grid.setColumnMinimumWidth(0, min(needed, widest))
+
+    def refit_captions(self) -> None:
+        """Fit the caption columns again: the Alt shortcuts, given after the panel is built, make
+        a Korean or Chinese caption longer ("(&K)" after it), which then wrapped and was cut."""
+        for grid in self._caption_grids:
+            self.fit_captions(grid)
 
     def align_spin_boxes(self) -> None:
         """One width for every spin box of the panel, so that their sliders end in one column."""

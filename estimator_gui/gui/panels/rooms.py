@@ -38,7 +38,7 @@ from estimator_gui.gui.panels.help import billing_note, help_text
 from estimator_gui.gui.panels.marks import overrides_text, role_note
 from estimator_gui.gui.panels.room_tasks import RoomTasksBox
 from estimator_gui.gui.session import EstimateSession
-from estimator_gui.gui.working import Working, verb_receives, working_for
+from estimator_gui.gui.working import Working, group_working
 from estimator_gui.i18n import _
 from estimator_gui.pricing import edits, limits
 from estimator_gui.pricing.errors import InputError
@@ -66,7 +66,8 @@ class RoomPanel(ItemPanel):
         # The group the video sliders drive: what participants, or the audience, receive.
         self.video_role = "audience" if self.is_live else "participant"
         super().__init__(session, service, parent)
-        self._video_group: Group | None = None
+        # The video group last shown, and whether the room's viewers were on a CDN then.
+        self._video_shown: tuple[Group | None, bool] = (None, False)
 
         # Two pages: the everyday inputs, and every group of the room with room for five rows
         # or more (both on one page left the table 2.5 rows on a laptop's screen).
@@ -378,9 +379,10 @@ class RoomPanel(ItemPanel):
             return
         index = edits.main_group_index(room, self.video_role)
         group = room.groups[index] if index is not None else None
-        if group is not None and group == self._video_group:
+        shown = (group, room.audience_on_cdn)
+        if group is not None and shown == self._video_shown:
             return
-        self._video_group = group
+        self._video_shown = shown
         uses_mix = group is not None and group.mix is not None
         self.show_streams(() if group is None else group.receives, uses_mix)
         if group is None:
@@ -388,9 +390,7 @@ class RoomPanel(ItemPanel):
                 role=role_name(self.video_role)
             )
         else:
-            working = working_for(
-                group.receives, group.mix, self.session.rate_card, verb_receives()
-            )
+            working = group_working(room, group, self.session.rate_card)
             text = self._working_text(group.label or role_name(group.role), working)
         if self.video_working.text() != text:
             self.video_working.setText(text)
