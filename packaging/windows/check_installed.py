@@ -20,6 +20,7 @@ Each check prints a line; the first that fails ends the run with its reason (exi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import ctypes.wintypes as wt
 import json
@@ -503,6 +504,10 @@ def uninstall() -> None:
     # what Apps & features runs; the uninstaller copies itself to %TEMP% and returns at once
     subprocess.run(str(values["QuietUninstallString"]), timeout=TIMEOUT, check=True)
     wait_for(lambda: not INSTALL_DIR.exists(), 60, f"the uninstaller to remove {INSTALL_DIR}")
+    # It goes on after the folder (the entry, then the settings: installer.nsi's order), so wait
+    # for its last step too; checking at once raced it ("the entry stayed" in one run of four).
+    with contextlib.suppress(CheckFailed):  # the checks below say which part stayed
+        wait_for(_uninstall_finished, 30, "the uninstaller to finish")
     check(registry_values(UNINSTALL_KEY) is None, "the Apps & features entry stayed")
     for folder in (shell_folder(START_MENU_PROGRAMS), shell_folder(DESKTOP)):
         check(not (folder / f"{APP_NAME}.lnk").exists(), f"a shortcut stayed in {folder}")
@@ -521,6 +526,10 @@ def uninstall() -> None:
     check(KOREAN_FILE.is_file(), f"uninstalling took the user's own {KOREAN_FILE}")
     ok(f"the user's own {KOREAN_FILE} is still there")
     shutil.rmtree(KOREAN_FOLDER)  # this test's file, not the app's
+
+
+def _uninstall_finished() -> bool:
+    return registry_values(UNINSTALL_KEY) is None and not SETTINGS_DIR.exists()
 
 
 def _uninstaller_copies() -> list[Path]:
