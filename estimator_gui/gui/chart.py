@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from estimator_gui.gui.labels import service_name, tier_name
@@ -33,6 +33,10 @@ SERVICE_ORDER = (
     "relay",
 )
 SHRINK_BELOW = Decimal("0.5")  # the axis shrinks once the longest bar fills less than half of it
+# The smallest size service names shrink to when their bars are thin: Korean and Chinese lines
+# are taller than Latin ones, and a name taller than its bar was drawn as "..." alone.
+LABELS_POINT_SIZE_MIN = 7.0
+LABEL_MARGINS = 6.0  # QtCharts truncates a name whose band is under about 5 px above its text
 # "standard": a value-added service the card prices per minute, whatever the resolution.
 TIER_ORDER = ("audio", "HD", "FHD", "2K", "4K", "relay", "standard")
 TIER_COLOURS = {
@@ -66,7 +70,7 @@ class BreakdownChart(QChartView):
         chart.setLocalizeNumbers(True)
         chart.setLocale(QLocale())
         chart.setTitle(_("Gross by service and tier"))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         chart.setMargins(QMargins(4, 4, 4, 4))
         self.setChart(chart)
         # Bars are axis-aligned rectangles: antialiasing would only slow each repaint of a drag.
@@ -85,6 +89,7 @@ class BreakdownChart(QChartView):
         series.hovered.connect(self._on_bar_hovered)
         chart.addSeries(series)
         self._categories = QBarCategoryAxis(chart)
+        self._labels = FittedLabels(chart, self._categories)
         self._value_axis = QValueAxis(chart)
         self._value_axis.setTickType(QValueAxis.TickType.TicksFixed)
         self._value_axis.setMinorTickCount(0)
@@ -133,6 +138,7 @@ class BreakdownChart(QChartView):
         self._amounts = amounts
         if services != self.services:
             self._categories.setCategories([service_name(s) for s in services])
+            self._labels.fit()
         # Only the tiers shown can have moved, unless the services or the tiers changed: then a
         # set may need resizing to the categories, or a tier gone back to zero.
         changed = tiers if (services, tiers) == self._key else TIER_ORDER
@@ -189,6 +195,41 @@ class BreakdownChart(QChartView):
         )
         QToolTip.showText(QCursor.pos(), self.hover_text, self)
         self.value_hovered.emit(self.hover_text)
+
+
+class FittedLabels:
+    """A horizontal bar chart's names, no taller than their bar's share of the plot (down to a
+    floor size): QtCharts draws a name that does not fit as "..." alone, which at 1366x768 in
+    Korean and Chinese was every name of a five-service breakdown (Hangul and Han come from a
+    fallback font, taller than the axis's own). Fitted again whenever the plot is resized."""
+
+    def __init__(self, chart: QChart, axis: QBarCategoryAxis) -> None:
+        self._chart = chart
+        self._axis = axis
+        self._base = QFont(axis.labelsFont())
+        chart.plotAreaChanged.connect(self.fit)
+
+    def fit(self, _area: object = None) -> None:
+        names = self._axis.categories()
+        band = self._chart.plotArea().height() / len(names) if names else 0.0
+        if band <= 0:
+            return
+        font = QFont(self._base)
+        size = font.pointSizeF()
+        while size > LABELS_POINT_SIZE_MIN and _text_height(font, names) > band:
+            size = max(LABELS_POINT_SIZE_MIN, size - 0.5)
+            font.setPointSizeF(size)
+        if font != self._axis.labelsFont():
+            self._axis.setLabelsFont(font)
+
+
+def _text_height(font: QFont, names: list[str]) -> float:
+    """The tallest name as drawn (Hangul and Han in their fallback font), with what QtCharts
+    keeps around it."""
+    metrics = QFontMetricsF(font)
+    return max((metrics.boundingRect(name).height() for name in names), default=0.0) + (
+        LABEL_MARGINS
+    )
 
 
 def _fill(bar_set: QBarSet, values: list[float]) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from estimator_gui.gui import roles
-from estimator_gui.gui.chart import nice_scale
+from estimator_gui.gui.chart import FittedLabels, nice_scale
 from estimator_gui.gui.labels import service_name
 from estimator_gui.gui.locale_format import format_decimal, format_money
 from estimator_gui.gui.roles import Index
@@ -157,6 +157,7 @@ class RoomChart(QChartView):
         self._series.append(self._set)
         chart.addSeries(self._series)
         self._categories = QBarCategoryAxis(chart)
+        self._labels = FittedLabels(chart, self._categories)
         self._values = QValueAxis(chart)
         self._values.setTickType(QValueAxis.TickType.TicksFixed)
         chart.addAxis(self._categories, Qt.AlignmentFlag.AlignLeft)
@@ -172,6 +173,7 @@ class RoomChart(QChartView):
         if names != self.names:
             self.names = names
             self._categories.setCategories(names)
+            self._labels.fit()
         if self._set.count() != len(values):
             self._set.remove(0, self._set.count())
             self._set.append(values)

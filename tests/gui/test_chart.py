@@ -166,3 +166,40 @@ def _legend(chart: BreakdownChart) -> list[str]:
 def _categories(chart: BreakdownChart) -> list[str]:
     (axis,) = [a for a in chart.chart().axes() if isinstance(a, QBarCategoryAxis)]
     return axis.categories()
+
+
+def _drawn_texts(window: MainWindow) -> set[str]:
+    QApplication.processEvents()
+    QApplication.processEvents()
+    texts = set()
+    for item in window.chart.scene().items():
+        text = item.toGraphicsObject() if item.type() == TEXT_ITEM_TYPE else None
+        if isinstance(text, QGraphicsTextItem) and text.isVisible() and text.toPlainText():
+            texts.add(text.toPlainText())
+    return texts
+
+
+@pytest.mark.parametrize("code", ["ko", "zh"])
+def test_service_names_are_drawn_whole_in_korean_and_chinese_at_1366x768(qtbot, code):
+    """Hangul and Han lines are taller than Latin ones: with five services at a laptop's
+    1366x768, QtCharts drew every name as '...' (the legend under the chart took the height).
+    The legend now stands beside the chart, and names shrink to fit thin bars."""
+    from estimator_gui.gui.app import build_window
+    from estimator_gui.gui.language import apply_language
+
+    window = build_window(TUTORING, language=code)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        names = window.chart._categories.categories()
+        assert len(names) == 5
+        drawn = _drawn_texts(window)
+        assert [name for name in names if name not in drawn] == []
+        window.resize(1366, 700)  # thinner bars: smaller names, still whole
+        drawn = _drawn_texts(window)
+        assert [name for name in names if name not in drawn] == []
+        assert window.chart._categories.labelsFont().pointSizeF() < 9
+    finally:
+        apply_language("en")
