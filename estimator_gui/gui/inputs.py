@@ -221,6 +221,7 @@ def fit_columns(
     stretched: int,
     numeric: frozenset[int] = frozenset(),
     widest_chars: int = 14,
+    widest_px: int | None = None,
 ) -> None:
     """Columns sized to their contents plus room for a few more digits, once per new set of rows.
 
@@ -229,7 +230,8 @@ def fit_columns(
     """
     table.resizeColumnsToContents()
     metrics = table.fontMetrics()
-    spare, widest = metrics.horizontalAdvance("0,0"), metrics.horizontalAdvance("M" * widest_chars)
+    spare = metrics.horizontalAdvance("0,0")
+    widest = metrics.horizontalAdvance("M" * widest_chars) if widest_px is None else widest_px
     model = table.model()
     for column in range(model.columnCount() if model is not None else 0):
         if column == stretched:

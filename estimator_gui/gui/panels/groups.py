@@ -48,12 +48,16 @@ class GroupTableView(QTableView):
         return QSize(super().sizeHint().width(), self.minimumHeight())
 
     def fit(self) -> None:
-        """Columns as wide as their text, each text column up to a share of the table's width:
-        on a wide screen labels and receives show whole; the Working column takes the rest."""
+        """Columns as wide as their text, each text column up to a sixth of the table's width:
+        on a wide screen labels and receives show whole, and the Working column always keeps
+        a share (a cap counted in characters let Chinese roles push it out of the table)."""
         char = max(self.fontMetrics().averageCharWidth(), 1)
-        widest = max(9, self.width() // (7 * char))  # viewport(): PySide resolves types
+        widest = max(9 * char, self.width() // 6)  # not viewport(): PySide resolves types
         fit_columns(
-            self, GroupTableModel.COL_WORKING, frozenset({GroupTableModel.COL_COUNT}), widest
+            self,
+            GroupTableModel.COL_WORKING,
+            frozenset({GroupTableModel.COL_COUNT}),
+            widest_px=widest,
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
