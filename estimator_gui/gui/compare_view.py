@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from estimator_gui.gui.chart import nice_scale
 from estimator_gui.gui.labels import price_list_name, section_name, service_name, tier_name
 from estimator_gui.gui.locale_format import format_decimal, format_money
 from estimator_gui.i18n import _
@@ -91,11 +92,14 @@ class CompareView(QWidget):
         self.inputs.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.totals_chart = QChart()
+        for chart in (self.chart, self.totals_chart):  # 39,012 in the language's digits
+            chart.setLocalizeNumbers(True)
+            chart.setLocale(QLocale())
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setObjectName("compare.chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
-        self.totals_chart = QChart()
         self.totals_chart.legend().hide()
         self.totals_view = QChartView(self.totals_chart, self)
         self.totals_view.setObjectName("compare.totals")
@@ -217,10 +221,12 @@ class CompareView(QWidget):
         services = sorted({service for split in by_variant for service in split})
         names = [v.name for v in comparison.variants]
         shape = (tuple(services), tuple(names))
+        top = max((sum(split.values(), Decimal(0)) for split in by_variant), default=Decimal(0))
         if shape == self._chart_shape and self._series is not None:
             for bar, service in zip(self._series.barSets(), services, strict=True):
                 for index, split in enumerate(by_variant):
                     bar.replace(index, float(split.get(service, Decimal(0))))  # drawing only
+            _fit_values(chart, top)
             return
         self._chart_shape = shape
         chart.removeAllSeries()
@@ -243,18 +249,32 @@ class CompareView(QWidget):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
+        _fit_values(chart, top)
         chart.setTitle(_("Each variant's gross by service, before free minutes"))
+
+
+def _fit_values(chart: QChart, top: Decimal) -> None:
+    """The value axis in round steps up to ``top`` (0, 10,000, ... 40,000), as the main chart's,
+    and again after each change: QtCharts sizes it only when the series is attached."""
+    scale = nice_scale(top)
+    for axis in chart.axes(Qt.Orientation.Vertical):
+        if isinstance(axis, QValueAxis):
+            axis.setLabelFormat(f"%.{scale.decimals}f")
+            axis.setRange(0.0, float(scale.maximum))
+            axis.setTickCount(scale.ticks)
 
 
 def _fill_totals_chart(view: CompareView, comparison: Comparison) -> None:
     """Each variant's total (after free minutes and discount), one bar each."""
     chart = view.totals_chart
     totals = [float(v.total) for v in comparison.variants]  # drawing only
+    top = max((v.total for v in comparison.variants), default=Decimal(0))
     names = [v.name for v in comparison.variants]
     bar = view._totals
     if bar is not None and bar.count() == len(totals) and view._totals_names == names:
         for index, value in enumerate(totals):
             bar.replace(index, value)
+        _fit_values(chart, top)
         return
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -273,6 +293,7 @@ def _fill_totals_chart(view: CompareView, comparison: Comparison) -> None:
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_x)
     series.attachAxis(axis_y)
+    _fit_values(chart, top)
     chart.setTitle(_("Total after free minutes and discount"))
     view._totals, view._totals_names = bar, names
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
 from tests_gui_paths import LIVE_SHOPPING
 
 from estimator_gui.files.variants import VARIANTS_MAX
@@ -139,3 +139,38 @@ def test_an_empty_name_is_refused_with_a_message_and_the_old_one_kept(qtbot) -> 
     assert [v.name for v in window.session.variants] == ["Base"]
     assert window.statusBar().currentMessage() == "A variant needs a name."
     assert line.text() == "Base"
+
+
+def test_the_comparison_charts_count_in_round_steps_and_follow_an_edit(qtbot) -> None:
+    """Their value axes read 0, 10,000, ... 40,000 (they read 39012, 29259, ... before), and
+    after an edit in the window the axes fit the new totals, not the old ones."""
+    from PySide6.QtCharts import QValueAxis
+
+    from estimator_gui.gui.chart import nice_scale
+
+    window = build_window(LIVE_SHOPPING)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.variants_bar
+    qtbot.mouseClick(bar.duplicate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(bar.compare_button, Qt.MouseButton.LeftButton)
+    view = bar._compare.view
+
+    def axis_top(chart) -> float:  # type: ignore[no-untyped-def]
+        (axis,) = [a for a in chart.axes(Qt.Orientation.Vertical) if isinstance(a, QValueAxis)]
+        return axis.max()
+
+    totals = [v.total for v in view.comparison.variants]
+    assert axis_top(view.totals_chart) == float(nice_scale(max(totals)).maximum) == 40_000.0
+    # the what-if runs its shows 26 days instead of 13: its total doubles, the axes follow
+    panel = window.show_panel("live_video")
+    days = panel.findChild(QSpinBox, "live_video.days.spin")
+    days.setFocus()
+    days.selectAll()
+    qtbot.keyClicks(days, "26")
+    qtbot.keyClick(days, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    totals = [v.total for v in view.comparison.variants]
+    assert totals[1] > 70_000 > totals[0]
+    assert axis_top(view.totals_chart) == float(nice_scale(max(totals)).maximum) == 80_000.0
