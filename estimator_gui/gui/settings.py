@@ -12,6 +12,7 @@ from msgspec import Struct
 from PySide6.QtCore import QByteArray, QObject, QSettings
 from PySide6.QtWidgets import QMainWindow
 
+from estimator_gui import i18n
 from estimator_gui.files.quote_details import CURRENCIES
 
 ORGANIZATION = "trtc-estimator"
@@ -203,7 +204,8 @@ class AppSettings:
             address=self._text(_ADDRESS),
             logo=Path(logo) if logo is not None and _is_absolute(logo) else None,
             sales_person=self._text(_SALES_PERSON),
-            language=self._choice(_QUOTE_LANGUAGE, QUOTE_LANGUAGES, "en"),
+            # never chosen: the window's own language (a Korean sales person quotes in Korean)
+            language=self._choice(_QUOTE_LANGUAGE, QUOTE_LANGUAGES, _window_language()),
             currency=self._choice(_QUOTE_CURRENCY, CURRENCIES, "USD"),
             page_size=self._choice(_PAGE_SIZE, PAGE_SIZES, "a4"),
         )
@@ -308,3 +310,8 @@ def _unique(paths: Iterable[Path]) -> list[Path]:
             seen.add(key)
             result.append(_absolute(path))
     return result
+
+
+def _window_language() -> str:
+    code = i18n.language()
+    return code if code in QUOTE_LANGUAGES else "en"

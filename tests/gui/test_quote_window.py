@@ -14,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from msgspec.structs import replace
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QWidget
 from tests_gui_cli import CLI
@@ -22,6 +23,7 @@ from tests_gui_paths import TUTORING
 from estimator_gui.files.quote_details import Conversion, QuoteDetails
 from estimator_gui.files.scenario_io import read_scenario_file
 from estimator_gui.gui.quote_dialog import QuoteDetailsDialog
+from estimator_gui.gui.settings import AppSettings
 from estimator_gui.i18n import numbers
 
 TOTAL = "5,304.46"  # tutoring.json on its card, as the breakdown table shows it
@@ -112,6 +114,27 @@ def test_a_new_quote_starts_with_today_and_the_default_sales_person(window, qtbo
     assert dialog.language.currentData() == "en"
     assert window.session.details is None  # cancelled: nothing changed
     assert window.session.undo_stack.count() == 0
+
+
+def test_a_korean_window_s_first_quote_is_in_korean(make_window, qtbot, tmp_path):
+    """No quote language chosen yet: the quote speaks the window's language; one chosen in
+    Settings or a quote's details stays chosen whatever the window speaks."""
+    from estimator_gui.gui.app import build_window
+    from estimator_gui.gui.language import apply_language
+
+    settings = AppSettings(tmp_path / "settings.ini")
+    window = build_window(TUTORING, settings=settings, language="ko")
+    qtbot.addWidget(window)
+    try:
+        seen = while_modal(qtbot, lambda dialog: dialog.reject())
+        window.files.quotes.details_action.trigger()
+        assert seen[0].language.currentData() == "ko"
+        settings.set_quote_defaults(replace(settings.quote_defaults(), language="zh"))
+        seen = while_modal(qtbot, lambda dialog: dialog.reject())
+        window.files.quotes.details_action.trigger()
+        assert seen[0].language.currentData() == "zh"
+    finally:
+        apply_language("en")
 
 
 @pytest.mark.parametrize(
