@@ -391,8 +391,11 @@ class JumpDialog(QDialog):
 
     def _note(self, curve: Curve) -> str:
         parts = []
-        if not curve.jumps:
+        shown = {p.gross if self.gross_box.isChecked() else p.total for p in curve.points}
+        if not curve.jumps and len(shown) > 1:
             parts.append(_("No tier changes along this input: the price grows evenly."))
+        elif not curve.jumps and shown and shown != {0}:  # all nothing: said just below
+            parts.append(_("This input does not change the month's price."))
         if (
             curve.points
             and not self.gross_box.isChecked()

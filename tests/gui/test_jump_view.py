@@ -168,6 +168,9 @@ def test_the_menu_opens_it_on_the_selected_live_room_and_offers_what_applies(mak
     curve = _assert_drawn(window, dialog)
     assert curve.current == 5_000 and not curve.jumps
     assert not dialog.chart.jumps.points()
+    # the CDN bills these viewers: their number moves no TRTC price, and the note says so
+    assert len({p.total for p in curve.points}) == 1
+    assert "This input does not change the month's price." in dialog.note.text()
 
 
 def test_an_edit_of_the_room_redraws_it_and_undo_brings_it_back(make_window, qtbot):
