@@ -229,9 +229,6 @@ class CompareView(QWidget):
             _fit_values(chart, top)
             return
         self._chart_shape = shape
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         series = QStackedBarSeries()
         self._series = series
         for service in services:
@@ -239,18 +236,28 @@ class CompareView(QWidget):
             for split in by_variant:
                 bar.append(float(split.get(service, Decimal(0))))  # drawing only
             series.append(bar)
-        chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append(names)
-        axis_y = QValueAxis()
-        axis_y.setTitleText(_("USD"))
-        axis_y.setLabelFormat("%.0f")
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
-        _fit_values(chart, top)
+        _show_series(chart, series, names, top)
         chart.setTitle(_("Each variant's gross by service, before free minutes"))
+
+
+def _show_series(
+    chart: QChart, series: QBarSeries | QStackedBarSeries, names: list[str], top: Decimal
+) -> None:
+    """``series`` in place of what ``chart`` showed: one bar (or stack) per variant name, on a
+    value axis fitted to ``top``."""
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(names)
+    axis_y = QValueAxis()
+    axis_y.setTitleText(_("USD"))
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
+    _fit_values(chart, top)
 
 
 def _fit_values(chart: QChart, top: Decimal) -> None:
@@ -276,24 +283,11 @@ def _fill_totals_chart(view: CompareView, comparison: Comparison) -> None:
             bar.replace(index, value)
         _fit_values(chart, top)
         return
-    chart.removeAllSeries()
-    for axis in chart.axes():
-        chart.removeAxis(axis)
     bar = QBarSet(_("Total"))
     bar.append(totals)
     series = QBarSeries()
     series.append(bar)
-    chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append(names)
-    axis_y = QValueAxis()
-    axis_y.setLabelFormat("%.0f")
-    axis_y.setTitleText(_("USD"))
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_x)
-    series.attachAxis(axis_y)
-    _fit_values(chart, top)
+    _show_series(chart, series, names, top)
     chart.setTitle(_("Total after free minutes and discount"))
     view._totals, view._totals_names = bar, names
 
