@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from estimator_gui.gui.locale_format import parse_decimal
+from estimator_gui.gui.tones import ERROR, tint
 from estimator_gui.i18n import N_, _
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.scenario import Resolution
@@ -203,7 +204,7 @@ class MessageLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setProperty("severity", "error")
-        self.setStyleSheet("QLabel { color: #b00020; }")
+        tint(self, ERROR)
         self.hide()
 
     def show_message(self, text: str) -> None:

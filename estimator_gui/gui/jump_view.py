@@ -31,6 +31,7 @@ from estimator_gui import i18n
 from estimator_gui.gui.jump_chart import JumpChart, Mark
 from estimator_gui.gui.labels import refusal_text, service_name, tier_name
 from estimator_gui.gui.locale_format import format_decimal, format_int, format_money
+from estimator_gui.gui.tones import tint
 from estimator_gui.i18n import _
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.compare import change
@@ -183,7 +184,7 @@ class JumpDialog(QDialog):
         self.note = QLabel(content)
         self.note.setObjectName("jump_dialog.note")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+        tint(self.note, None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, content)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(content)

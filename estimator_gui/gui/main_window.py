@@ -48,6 +48,7 @@ from estimator_gui.gui.panels.rooms import RoomPanel
 from estimator_gui.gui.panels.scroll import PanelScrollArea
 from estimator_gui.gui.results import ResultsPane
 from estimator_gui.gui.session import EstimateSession
+from estimator_gui.gui.tones import ALERT, Callout
 from estimator_gui.gui.totals import TotalsPanel
 from estimator_gui.gui.variants_bar import VariantsBar
 from estimator_gui.i18n import _
@@ -125,14 +126,9 @@ class MainWindow(QMainWindow):
         refusals) and the file actions stay; everything with words is made anew.
         """
         session = self.session
-        self.banner = QLabel(self)
+        self.banner = Callout(ALERT, self)
         self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setStyleSheet(
-            "QLabel { background: #fde7e9; border: 1px solid #c50f1f; border-radius: 4px;"
-            " padding: 6px; color: #5c0a12; }"
-        )
         self.banner_close = QToolButton(self)
         self.banner_close.setText("\u2715")
         self.banner_close.setToolTip(_("Dismiss"))

@@ -26,6 +26,7 @@ from estimator_gui.files.quote_details import CURRENCIES, Conversion, QuoteDetai
 from estimator_gui.files.quote_io import check_quote_details
 from estimator_gui.gui.locale_format import format_decimal, format_int, parse_decimal
 from estimator_gui.gui.settings import PAGE_SIZES, QuoteDefaults
+from estimator_gui.gui.tones import DIALOG_ERROR, tint
 from estimator_gui.i18n import N_, _
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.errors import InputError
@@ -157,7 +158,7 @@ class QuoteDetailsDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("quote_details.error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #a4262c; }")
+        tint(self.error, DIALOG_ERROR)
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -300,7 +301,7 @@ class LetterheadDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("letterhead.error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #a4262c; }")
+        tint(self.error, DIALOG_ERROR)
         self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

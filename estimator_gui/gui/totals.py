@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from estimator_gui.gui.inputs import DecimalSpinBox
 from estimator_gui.gui.labels import notice_text
 from estimator_gui.gui.locale_format import format_decimal, format_int, format_money
+from estimator_gui.gui.tones import ERROR, NOTICE, Callout, tint
 from estimator_gui.i18n import _
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import Breakdown
@@ -118,13 +119,8 @@ class TotalsPanel(QFrame):
         # Spanning the input column too: the large figure does not widen the column of the others.
         grid.addWidget(self.total, len(rows), 1, 1, 2, Qt.AlignmentFlag.AlignRight)
 
-        self.contract_notice = QLabel(self)
+        self.contract_notice = Callout(NOTICE, self)
         self.contract_notice.setObjectName("totals.contract_notice")
-        self.contract_notice.setWordWrap(True)
-        self.contract_notice.setStyleSheet(
-            "QLabel { background: #fff4ce; border: 1px solid #e0b400; border-radius: 4px;"
-            " padding: 6px; color: #4d3b00; }"
-        )
         self.contract_notice.hide()
         self.notices = QLabel(self)
         self.notices.setObjectName("totals.notices")
@@ -133,7 +129,7 @@ class TotalsPanel(QFrame):
         self.stale = QLabel(_("An input is refused: showing the last valid estimate."), self)
         self.stale.setObjectName("totals.stale")
         self.stale.setWordWrap(True)
-        self.stale.setStyleSheet("QLabel { color: #b00020; }")
+        tint(self.stale, ERROR)
         self.stale.hide()
 
         for label in (self.contract_notice, self.notices, self.stale):

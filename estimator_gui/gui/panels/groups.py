@@ -26,6 +26,7 @@ from estimator_gui.gui.group_model import GroupTableModel
 from estimator_gui.gui.inputs import MessageLabel, fit_columns
 from estimator_gui.gui.labels import role_name
 from estimator_gui.gui.panels.mix_editor import MixEditor
+from estimator_gui.gui.tones import WARNING, tint
 from estimator_gui.i18n import _
 from estimator_gui.pricing import edits
 from estimator_gui.pricing.scenario import Group, Room
@@ -137,7 +138,7 @@ class GroupsBox(QGroupBox):
         self.warning.setObjectName(f"{service}.group_warning")
         self.warning.setWordWrap(True)
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning.setStyleSheet("QLabel { color: #b06000; }")  # the table's warning hue
+        tint(self.warning, WARNING)  # the table's warning hue
         self.warning.hide()
         self.message = MessageLabel(f"{service}.groups.message", self)
         panel.messages["groups"] = self.message

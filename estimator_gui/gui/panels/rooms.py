@@ -38,6 +38,7 @@ from estimator_gui.gui.panels.help import billing_note, help_text
 from estimator_gui.gui.panels.marks import overrides_text, role_note
 from estimator_gui.gui.panels.room_tasks import RoomTasksBox
 from estimator_gui.gui.session import EstimateSession
+from estimator_gui.gui.tones import WARNING, tint
 from estimator_gui.gui.working import Working, group_working
 from estimator_gui.i18n import _
 from estimator_gui.pricing import edits, limits
@@ -92,7 +93,7 @@ class RoomPanel(ItemPanel):
         self.overrides = QLabel(inputs)
         self.overrides.setObjectName(f"{service}.minutes.note")
         self.overrides.setWordWrap(True)
-        self.overrides.setStyleSheet("QLabel { color: #b06000; }")  # the tables' warning hue
+        tint(self.overrides, WARNING)  # the tables' warning hue
         self.follow_room = QPushButton(_("Follow the room"), inputs)
         self.follow_room.setObjectName(f"{service}.follow_room")
         self.follow_room.setToolTip(_("Every group stays the room's whole session"))
@@ -183,7 +184,7 @@ class RoomPanel(ItemPanel):
         self.billing_note = QLabel(billing_note(service), inputs_page)
         self.billing_note.setObjectName(f"{service}.billing_note")
         self.billing_note.setWordWrap(True)
-        self.billing_note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+        tint(self.billing_note, None)
         page_layout = QVBoxLayout(inputs_page)
         page_layout.setContentsMargins(0, 4, 0, 0)
         self.room_tasks = RoomTasksBox(self, inputs_page)

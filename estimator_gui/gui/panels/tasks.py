@@ -14,6 +14,7 @@ from estimator_gui.gui.panels.base import Item, ItemPanel
 from estimator_gui.gui.panels.help import billing_note
 from estimator_gui.gui.panels.mix_editor import MixEditor
 from estimator_gui.gui.session import EstimateSession
+from estimator_gui.gui.tones import tint
 from estimator_gui.gui.working import verb_mixes, verb_records, working_for
 from estimator_gui.i18n import _
 from estimator_gui.pricing import edits
@@ -86,7 +87,7 @@ class TaskPanel(ItemPanel):
         self.billing_note = QLabel(billing_note(kind), self.editor)
         self.billing_note.setObjectName(f"{kind}.billing_note")
         self.billing_note.setWordWrap(True)
-        self.billing_note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+        tint(self.billing_note, None)
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(inputs)
