@@ -190,4 +190,7 @@ def test_no_arguments_reads_as_the_parser_reads_none() -> None:
 
     assert vars(parse_arguments([])) == vars(build_parser().parse_args([]))
     assert parse_arguments([]) is NO_ARGUMENTS
+    # one file, as a double-clicked scenario starts the app: read without the parser, alike
+    for word in ("estimate.json", "Quotes/견적 3월.json", "./-odd.json", "-"):
+        assert vars(parse_arguments([word])) == vars(build_parser().parse_args([word])), word
     assert parse_arguments(["--language", "ko"]).language == "ko"
