@@ -1,9 +1,9 @@
 """Coloured text and notice boxes set through the palette and painted, never by a style sheet.
 
 A style sheet puts its widget under Qt's style-sheet style, which parses the sheet and polishes
-the widget anew: with a refusal line under every input, the sheets cost 4 ms of the window's
-first frame (README, "The desktop bundle"). A palette colour and a painted box look the same and
-cost nothing to set up.
+the widget anew; with a refusal line under every input, that was a few milliseconds of the
+window's first frame (README, "The desktop bundle"). A palette colour and a painted box look the
+same and cost next to nothing to set up.
 """
 
 from __future__ import annotations
