@@ -29,8 +29,15 @@ from PySide6.QtWidgets import (
 
 from estimator_gui import i18n
 from estimator_gui.gui.jump_chart import JumpChart, Mark
-from estimator_gui.gui.labels import refusal_text, service_name, tier_name
-from estimator_gui.gui.locale_format import format_decimal, format_int, format_money
+from estimator_gui.gui.jump_words import (
+    change_text,
+    input_name,
+    note_text,
+    room_title,
+    value_text,
+)
+from estimator_gui.gui.labels import refusal_text, tier_name
+from estimator_gui.gui.locale_format import format_money
 from estimator_gui.gui.tones import tint
 from estimator_gui.i18n import _
 from estimator_gui.pricing import edits
@@ -38,17 +45,13 @@ from estimator_gui.pricing.compare import change
 from estimator_gui.pricing.errors import InputError
 from estimator_gui.pricing.jumps import (
     INPUT_KINDS,
-    PARTICIPANTS,
-    RECEIVES,
     RESOLUTION,
-    VIEWERS,
     Curve,
-    Refused,
     Value,
     curve_values,
     price_curve,
 )
-from estimator_gui.pricing.scenario import SERVICES, Resolution, Room, Scenario
+from estimator_gui.pricing.scenario import SERVICES, Resolution
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
@@ -56,49 +59,11 @@ if TYPE_CHECKING:
     from estimator_gui.gui.main_window import MainWindow
     from estimator_gui.gui.session import EstimateSession
 
-def input_name(room: Room, kind: str) -> str:
-    """The input as the room's own slider names it."""
-    if kind == PARTICIPANTS:
-        return _("Anchors (co-anchors at once)") if room.is_live else _("Participants per room")
-    if kind == RECEIVES:
-        if room.is_live:
-            return _("Streams each viewer watches")
-        return _("Cameras each participant watches")
-    if kind == RESOLUTION:
-        return _("Resolution of each camera")
-    if kind == VIEWERS:
-        return _("Audience per room")
-    return _("Minutes per session")
-
-
-def value_text(value: Value | None) -> str:
-    if value is None:
-        return _("mixed")  # the streams differ in resolution
-    if isinstance(value, Resolution):
-        return str(value)
-    return format_int(value)
-
-
-def change_text(percent: Decimal | None) -> str:
-    if percent is None:
-        return _("from nothing")  # the total before was 0: no percent of it
-    if percent == 0:
-        return _("no change")
-    sign = "+" if percent > 0 else ""
-    return _("{change}%").format(change=sign + format_decimal(percent, 1))
-
-
-def room_title(scenario: Scenario, index: int) -> str:
-    room = scenario.rooms[index]
-    number = edits.room_indices(scenario, room.service).index(index) + 1
-    name = room.label or _("#{number}").format(number=number)
-    return _("{service}: {room}").format(service=service_name(room.service), room=name)
-
 
 def selected_room_index(window: MainWindow) -> int | None:
     """The scenario's index of the room selected in the room tab in view (None: not a room tab,
     or a tab with no room)."""
-    from estimator_gui.gui.main_window import PANEL_KEYS
+    from estimator_gui.gui.panel_tabs import PANEL_KEYS
 
     tab = window.tabs.currentIndex()
     key = PANEL_KEYS[tab] if 0 <= tab < len(PANEL_KEYS) else ""
@@ -342,7 +307,7 @@ class JumpDialog(QDialog):
         )
         self._show_summary(curve, currency)
         self._fill_table(curve)
-        self.note.setText(self._note(curve))
+        self.note.setText(note_text(curve, gross=self.gross_box.isChecked()))
 
     def _show_summary(self, curve: Curve, currency: str) -> None:
         room = self.session.scenario.rooms[curve.room_index]
@@ -389,37 +354,6 @@ class JumpDialog(QDialog):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
-
-    def _note(self, curve: Curve) -> str:
-        parts = []
-        shown = {p.gross if self.gross_box.isChecked() else p.total for p in curve.points}
-        if not curve.jumps and len(shown) > 1:
-            parts.append(_("No tier changes along this input: the price grows evenly."))
-        elif not curve.jumps and shown and shown != {0}:  # all nothing: said just below
-            parts.append(_("This input does not change the month's price."))
-        if (
-            curve.points
-            and not self.gross_box.isChecked()
-            and all(p.total == 0 for p in curve.points)
-        ):
-            parts.append(
-                _(
-                    "The free minutes cover every value here: tick Before free minutes to see "
-                    "the price before them."
-                )
-            )
-        parts += [self._refused_text(refused) for refused in curve.refused[:1]]
-        return "\n".join(parts)
-
-    @staticmethod
-    def _refused_text(refused: Refused) -> str:
-        if refused.code == "above_top_tier":
-            return _("From {value} on: no price is published above the 4K tier.").format(
-                value=value_text(refused.value)
-            )
-        return _("{value}: {reason}").format(
-            value=value_text(refused.value), reason=refusal_text(refused.error)
-        )
 
     def _clear(self, text: str) -> None:
         self.chart.show_curve([], [], None, None, ("", ""))

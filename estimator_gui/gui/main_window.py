@@ -7,14 +7,14 @@ they are asked for (``MainWindow.panel``); dialogs are imported when they open.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from estimator_gui.gui.cards import RateCardActions
+from estimator_gui.gui.edit_menu import build_edit_menu
 from estimator_gui.gui.file_actions import FileActions
 from estimator_gui.gui.first_frame import FirstFrame
 from estimator_gui.gui.keyboard import (
@@ -40,12 +41,11 @@ from estimator_gui.gui.keyboard import (
     mnemonic,
     tab_stops,
 )
-from estimator_gui.gui.labels import refusal_text, service_name
+from estimator_gui.gui.labels import refusal_text
 from estimator_gui.gui.language import language_menu, switch_language
 from estimator_gui.gui.locale_format import format_decimal, format_int
+from estimator_gui.gui.panel_tabs import PanelMap, PanelTabs
 from estimator_gui.gui.panels.base import ItemPanel
-from estimator_gui.gui.panels.rooms import RoomPanel
-from estimator_gui.gui.panels.scroll import PanelScrollArea
 from estimator_gui.gui.results import ResultsPane
 from estimator_gui.gui.session import EstimateSession
 from estimator_gui.gui.tones import ALERT, Callout
@@ -54,7 +54,7 @@ from estimator_gui.gui.variants_bar import VariantsBar
 from estimator_gui.i18n import _
 from estimator_gui.pricing import limits
 from estimator_gui.pricing.breakdown import Breakdown
-from estimator_gui.pricing.scenario import SERVICES, Scenario
+from estimator_gui.pricing.scenario import Scenario
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -62,27 +62,6 @@ if TYPE_CHECKING:
     from estimator_gui.gui.plans_view import PlansView
     from estimator_gui.gui.room_view import RoomChart, RoomShareModel
     from estimator_gui.gui.settings import AppSettings
-
-# The panels' keys, in the order of their tabs: one per service, then recording, mixing and relay.
-PANEL_KEYS: tuple[str, ...] = (*SERVICES, "recording", "mixing_relay")
-
-
-class PanelMap(Mapping[str, QWidget]):
-    """``window.panels``: every panel by key, in tab order; looking one up builds it if need be."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
-
-    def __getitem__(self, key: str) -> QWidget:
-        if key not in PANEL_KEYS:
-            raise KeyError(key)
-        return self._window.panel(key)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(PANEL_KEYS)
-
-    def __len__(self) -> int:
-        return len(PANEL_KEYS)
 
 
 class MainWindow(QMainWindow):
@@ -152,24 +131,10 @@ class MainWindow(QMainWindow):
         title_row.addWidget(title_caption)
         title_row.addWidget(self.title_edit, 1)
 
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("panels")
-        self.tabs.setDocumentMode(True)
-        # Every tab in view, never behind scroll arrows nor elided: the pane widens instead.
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         # An empty scroll area per tab; its panel is built when the tab is first shown.
-        titles = {service: service_name(service) for service in SERVICES}
-        titles["recording"] = _("Recording")
-        titles["mixing_relay"] = _("Mixing and relay")
-        self._titles = titles
-        self._counts: tuple[int, ...] = ()
-        self._built: dict[str, QWidget] = {}
-        self._scrolls: dict[str, PanelScrollArea] = {}
-        for key in PANEL_KEYS:
-            self._scrolls[key] = PanelScrollArea(None, self.tabs)
-            self.tabs.addTab(self._scrolls[key], titles[key])
-        self.panels: Mapping[str, QWidget] = PanelMap(self)
+        self.tabs = QTabWidget(self)
+        self.panel_tabs = PanelTabs(self.tabs, session, self._panel_built)
+        self.panels: Mapping[str, QWidget] = PanelMap(self.panel)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -229,9 +194,9 @@ class MainWindow(QMainWindow):
         self.title_edit.editingFinished.connect(self._on_title_edited)
         self.show_breakdown(session.breakdown)  # its first model reset fits the columns
         self._on_scenario_changed(session.scenario)
-        self._show_first_used_panel()
-        self.tabs.currentChanged.connect(self._on_tab_shown)
-        self._on_tab_shown(self.tabs.currentIndex())
+        self.panel_tabs.show_first_used(session.scenario)
+        self.tabs.currentChanged.connect(self.panel_tabs.show_tab)
+        self.panel_tabs.show_tab(self.tabs.currentIndex())
         self._update_title()
 
     def change_language(self, code: str) -> bool:
@@ -257,29 +222,14 @@ class MainWindow(QMainWindow):
         self.setStatusBar(QStatusBar(self))
         self._build_ui()
 
-    def _build_panel(self, key: str) -> QWidget:
-        session = self.session
-        panel: QWidget
-        if key in SERVICES:
-            panel = RoomPanel(session, key)
-        elif key == "recording":
-            from estimator_gui.gui.panels.tasks import TaskPanel  # when its tab is first shown
-
-            panel = TaskPanel(session, "recording")
-        else:
-            from estimator_gui.gui.panels.relay import MixingRelayPanel
-
-            panel = MixingRelayPanel(session)
-        self._built[key] = panel
-        self._scrolls[key].setWidget(panel)
+    def _panel_built(self, key: str, panel: QWidget) -> None:
         if self._shown_once:
             self.refresh_keyboard(panel)
         else:  # the first panel: its keyboard set-up waits for the first frame, not the reverse
             self.first_frame.then(lambda: self._refresh_if_shown(key, panel))
-        return panel
 
     def _refresh_if_shown(self, key: str, panel: QWidget) -> None:
-        if self._built.get(key) is panel:  # not a panel of before a change of language
+        if self.panel_tabs.built(key) is panel:  # not a panel of before a change of language
             self.refresh_keyboard(panel)
 
     def refresh_keyboard(self, panel: QWidget) -> None:
@@ -295,42 +245,14 @@ class MainWindow(QMainWindow):
     def _after_panels(self) -> list[QWidget]:
         return [self.totals.free_spin, self.totals.discount_spin, self.breakdown_table]
 
-    def _on_tab_shown(self, index: int) -> None:
-        if 0 <= index < len(PANEL_KEYS):
-            self.panel(PANEL_KEYS[index])
-
     def _build_menus(self) -> None:
         self.files.build_file_menu(self.menuBar().addMenu(_("&File")))
         self.cards = RateCardActions(self)
-        edit_menu = self.menuBar().addMenu(_("&Edit"))
-        stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self, _("&Undo"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, _("&Redo"))
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z too
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        jumps = edit_menu.addAction(_("Where the price &jumps\u2026"))
-        jumps.setObjectName("jump_view_action")
-        jumps.setShortcut(QKeySequence("Ctrl+J"))
-
-        def open_jump_view() -> None:
-            from estimator_gui.gui.jump_view import show_jump_view  # when first asked for
-
-            show_jump_view(self)
-
-        jumps.triggered.connect(open_jump_view)
-        self.files.quotes.build_edit_items(edit_menu)  # Copy quote (Ctrl+Shift+C)
+        self.undo_action, self.redo_action = build_edit_menu(
+            self, self.menuBar().addMenu(_("&Edit"))
+        )
         self.cards.build_menu(self.menuBar().addMenu(_("&Rate card")))
         language_menu(self, self.menuBar().addMenu(_("Lan&guage")))
-
-    def _show_first_used_panel(self) -> None:
-        scenario = self.session.scenario
-        for index, service in enumerate(SERVICES):
-            if any(room.service == service for room in scenario.rooms):
-                self.tabs.setCurrentIndex(index)
-                return
 
     # ------------------------------------------------------------------ public
 
@@ -358,20 +280,14 @@ class MainWindow(QMainWindow):
 
         Its widgets exist once this returns, so ``findChild`` finds them by objectName.
         """
-        panel = self._built.get(key)
-        if panel is None:
-            if key not in PANEL_KEYS:
-                raise KeyError(key)
-            panel = self._build_panel(key)
-        return panel
+        return self.panel_tabs.panel(key)
 
     def is_built(self, key: str) -> bool:
-        return key in self._built
+        return self.panel_tabs.built(key) is not None
 
     def show_panel(self, key: str) -> QWidget:
         """Bring the tab of ``key`` to the front, as a click on it does; its panel."""
-        self.tabs.setCurrentIndex(PANEL_KEYS.index(key))
-        return self.panel(key)
+        return self.panel_tabs.show(key)
 
     def current_breakdown(self) -> Breakdown:
         return self.session.breakdown
@@ -409,31 +325,15 @@ class MainWindow(QMainWindow):
 
     def _on_scenario_loaded(self, _scenario: Scenario) -> None:
         self.hide_banner()
-        self._show_first_used_panel()
+        self.panel_tabs.show_first_used(self.session.scenario)
         self._update_title()
 
     def _on_scenario_changed(self, scenario: Scenario) -> None:
         if self.title_edit.text() != scenario.title:
             with QSignalBlocker(self.title_edit):
                 self.title_edit.setText(scenario.title)
-        self._show_counts(scenario)
+        self.panel_tabs.show_counts(scenario)
         self._update_title()
-
-    def _show_counts(self, scenario: Scenario) -> None:
-        """Each tab says how many rooms or tasks it holds: "Video call (2)"."""
-        counts = (
-            *(sum(1 for room in scenario.rooms if room.service == s) for s in SERVICES),
-            len(scenario.recording),
-            len(scenario.transcoding) + (scenario.relay is not None),
-        )
-        if counts == self._counts:
-            return  # most edits change a number in a room, not how many there are
-        self._counts = counts
-        for index, (key, count) in enumerate(zip(PANEL_KEYS, counts, strict=True)):
-            title = self._titles[key]
-            if count:  # a number in brackets reads alike in every language: nothing to translate
-                title = f"{title} ({format_int(count)})"
-            self.tabs.setTabText(index, title)
 
     def _on_title_edited(self) -> None:
         title = self.title_edit.text().strip()

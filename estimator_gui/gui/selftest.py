@@ -16,22 +16,22 @@ document (``str`` or ``bytes``) or writes it to the path it was given.
 
 from __future__ import annotations
 
-import csv
-import importlib
-import inspect
-import io
-import json
 import os
-import pkgutil
 import sys
 import time
-import zipfile
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 # The text check, and the error every check raises, live in selftest_text.py.
+from estimator_gui.gui.selftest_documents import (
+    DOCUMENT_SUFFIXES,
+    check_file,
+    check_png,
+    document_writers,
+    write_document,
+)
 from estimator_gui.gui.selftest_quotes import write_quotes
 from estimator_gui.gui.selftest_text import (
     SCRIPT_SAMPLES,
@@ -43,23 +43,6 @@ from estimator_gui.gui.selftest_text import (
 EXAMPLE = ("examples", "tutoring.json")
 EXIT_OK, EXIT_FAILED = 0, 1
 SETTLE_SECONDS = 1.0  # how long to let the window reprice after a slider moves (debounce timers)
-
-# document format (as in a writer's name) -> file suffix
-DOCUMENT_SUFFIXES = {
-    "csv": "csv",
-    "json": "json",
-    "xlsx": "xlsx",
-    "pdf": "pdf",
-    "html": "html",
-    "markdown": "md",
-    "md": "md",
-    "text": "txt",
-    "txt": "txt",
-    "table": "txt",
-}
-_WRITER_PREFIXES = ("breakdown_", "write_", "save_", "export_")
-_PATH_PARAMETERS = {"path", "target", "destination", "dest", "filename", "file", "out", "output"}
-
 
 __all__ = ["SCRIPT_SAMPLES", "SelfTestError", "check_script", "check_text", "run"]
 
@@ -243,7 +226,7 @@ def _every_panel(app: Any, window: Any) -> str:
     """Every panel builds (the window builds a hidden tab's panel when it is first shown)."""
     tabs = getattr(window, "tabs", None)
     panel = getattr(window, "panel", None)
-    keys = getattr(sys.modules.get(type(window).__module__), "PANEL_KEYS", None)
+    keys = getattr(sys.modules.get("estimator_gui.gui.panel_tabs"), "PANEL_KEYS", None)
     if tabs is None or not callable(panel) or not keys:
         return ""
     shown = tabs.currentIndex()
@@ -262,7 +245,7 @@ def _every_panel(app: Any, window: Any) -> str:
 def _screenshot(window: Any, path: Path) -> Path:
     if not window.grab().save(str(path), "PNG"):
         raise SelfTestError(f"could not save the screenshot {path} (PNG image plugin?)")
-    _check_png(path)
+    check_png(path)
     return path
 
 
@@ -293,7 +276,7 @@ def _documents(window: Any, path: Path, outdir: Path) -> list[Path]:
     scenario, current = _current_scenario(window, path)
     scenario_file = outdir / "scenario.json"
     save_scenario(scenario, scenario_file)
-    _check(scenario_file)
+    check_file(scenario_file)
     reread = read_scenario(scenario_file)
     if reread != scenario:
         raise SelfTestError(f"{scenario_file.name} does not read back as the scenario it saved")
@@ -319,8 +302,8 @@ def _documents(window: Any, path: Path, outdir: Path) -> list[Path]:
         if fmt == "table":
             target = outdir / "breakdown-table.txt"
         try:
-            _write_document(name, writer, arguments, target)
-            _check(target)
+            write_document(name, writer, arguments, target)
+            check_file(target)
         except SelfTestError as error:
             failures.append(str(error))  # go on: one report names every broken format
         except Exception as error:
@@ -344,107 +327,6 @@ def _quotes(window: Any, path: Path, outdir: Path) -> list[Path]:
 
         breakdown = price(scenario, card)
     try:
-        return write_quotes(breakdown, scenario, card, outdir, _check)
+        return write_quotes(breakdown, scenario, card, outdir, check_file)
     except Exception as error:  # one line naming the document, whatever the writer raised
         raise SelfTestError(f"a quote document failed: {type(error).__name__}: {error}") from error
-
-
-def document_writers() -> dict[str, tuple[str, Callable[..., Any]]]:
-    """Every document writer in ``estimator_gui.quote``: qualified name -> (format, function)."""
-    import estimator_gui.quote as quote
-
-    found: dict[str, tuple[str, Callable[..., Any]]] = {}
-    for info in pkgutil.iter_modules(quote.__path__, prefix="estimator_gui.quote."):
-        module = importlib.import_module(info.name)
-        registry = getattr(module, "WRITERS", None)
-        if isinstance(registry, dict):
-            for fmt, writer in registry.items():
-                key = str(fmt).lower().lstrip(".")
-                if key in DOCUMENT_SUFFIXES and callable(writer):
-                    found[f"{info.name}.WRITERS[{fmt!r}]"] = (key, writer)
-        for attr, value in vars(module).items():
-            if not inspect.isfunction(value) or value.__module__ != module.__name__:
-                continue
-            prefix = next((p for p in _WRITER_PREFIXES if attr.startswith(p)), None)
-            fmt = attr[len(prefix) :] if prefix else ""
-            if fmt in DOCUMENT_SUFFIXES:
-                found[f"{info.name}.{attr}"] = (fmt, value)
-    # one writer per format: a module's WRITERS entry and its function are the same document
-    by_format: dict[str, str] = {}
-    for name in sorted(found, key=lambda n: ("WRITERS" not in n, n)):
-        by_format.setdefault(found[name][0], name)
-    return {name: found[name] for name in by_format.values()}
-
-
-def _write_document(
-    name: str, writer: Callable[..., Any], arguments: dict[str, Any], target: Path
-) -> None:
-    kwargs: dict[str, Any] = {}
-    takes_path = False
-    for parameter in inspect.signature(writer).parameters.values():
-        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
-            continue
-        if parameter.name in arguments:
-            kwargs[parameter.name] = arguments[parameter.name]
-        elif parameter.name in _PATH_PARAMETERS:
-            kwargs[parameter.name] = target
-            takes_path = True
-        elif parameter.default is parameter.empty:
-            raise SelfTestError(
-                f"cannot call {name}{inspect.signature(writer)}: no value for "
-                f"{parameter.name!r}; teach gui/selftest.py about it"
-            )
-    result = writer(**kwargs)
-    if isinstance(result, str):
-        target.write_text(result, encoding="utf-8")
-    elif isinstance(result, bytes | bytearray):
-        target.write_bytes(bytes(result))
-    elif not takes_path:
-        raise SelfTestError(f"{name} returned {type(result).__name__}, not a document")
-    if not target.is_file():
-        raise SelfTestError(f"{name} wrote nothing to {target}")
-
-
-def _check(path: Path) -> None:
-    """Non-empty and well formed for its suffix."""
-    if not path.is_file() or path.stat().st_size == 0:
-        raise SelfTestError(f"{path.name} is missing or empty")
-    data = path.read_bytes()
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".json":
-            json.loads(data.decode("utf-8"))
-        elif suffix == ".csv":
-            rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
-            if len(rows) < 2 or len(rows[0]) < 2:
-                raise SelfTestError(f"{path.name} has {len(rows)} rows; want a header and data")
-        elif suffix in (".txt", ".md", ".html"):
-            if not data.decode("utf-8").strip():
-                raise SelfTestError(f"{path.name} is blank")
-        elif suffix == ".xlsx":
-            with zipfile.ZipFile(path) as book:
-                names = set(book.namelist())
-                if not {"[Content_Types].xml", "xl/workbook.xml"} <= names:
-                    raise SelfTestError(f"{path.name} is a zip but not a workbook")
-                if book.testzip() is not None:
-                    raise SelfTestError(f"{path.name} has a corrupt member")
-        elif suffix == ".pdf":
-            if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
-                raise SelfTestError(f"{path.name} is not a complete PDF")
-        elif suffix == ".png":
-            _check_png(path)
-    except (ValueError, zipfile.BadZipFile, csv.Error) as error:
-        raise SelfTestError(f"{path.name} is not well formed: {error}") from error
-
-
-def _check_png(path: Path) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage
-
-    image = QImage(str(path))
-    if image.isNull() or image.width() < 100 or image.height() < 100:
-        raise SelfTestError(f"{path.name} does not load as an image of the window")
-    small = image.scaled(32, 32, Qt.AspectRatioMode.IgnoreAspectRatio)
-    colours = {small.pixel(x, y) for x in range(32) for y in range(32)}
-    if len(colours) < 3:
-        raise SelfTestError(f"{path.name} is blank ({len(colours)} colours): nothing was painted")

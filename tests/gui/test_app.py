@@ -14,7 +14,7 @@ from tests_gui_paths import EXAMPLES, SCENARIOS
 
 from estimator_gui.files.scenario_io import read_scenario
 from estimator_gui.gui import app
-from estimator_gui.gui.main_window import PANEL_KEYS
+from estimator_gui.gui.panel_tabs import PANEL_KEYS
 from estimator_gui.pricing import price
 
 

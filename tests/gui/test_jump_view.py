@@ -13,7 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QSpinBox
 from tests_gui_paths import LIVE_SHOPPING, TEAM_MEETINGS, TUTORING
 
-from estimator_gui.gui.jump_view import JumpDialog, change_text, input_name, value_text
+from estimator_gui.gui.jump_view import JumpDialog
+from estimator_gui.gui.jump_words import change_text, input_name, value_text
 from estimator_gui.gui.labels import tier_name
 from estimator_gui.gui.main_window import MainWindow
 from estimator_gui.pricing.jumps import (

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from tests_gui_paths import EXAMPLES, LIVE_SHOPPING, TUTORING
 
 from estimator_gui.gui.keyboard import mnemonic, with_mnemonic
-from estimator_gui.gui.main_window import PANEL_KEYS
+from estimator_gui.gui.panel_tabs import PANEL_KEYS
 
 INPUTS = (
     QAbstractSpinBox,

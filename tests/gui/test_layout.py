@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from tests_gui_paths import EXAMPLES
 
 from estimator_gui import i18n
-from estimator_gui.gui.main_window import PANEL_KEYS, MainWindow
+from estimator_gui.gui.main_window import MainWindow
+from estimator_gui.gui.panel_tabs import PANEL_KEYS
 
 LAPTOP = (1366, 768)
 

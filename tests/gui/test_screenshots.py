@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from test_layout import clipped_widgets
 from tests_gui_paths import LIVE_SHOPPING
 
-from estimator_gui.gui.main_window import PANEL_KEYS
+from estimator_gui.gui.panel_tabs import PANEL_KEYS
 
 SIZES = ((1366, 768), (1920, 1080))
 

@@ -19,7 +19,7 @@ from tests_gui_paths import TEAM_MEETINGS, TUTORING
 
 from estimator_gui.files.scenario_io import read_scenario_file
 from estimator_gui.gui import app
-from estimator_gui.gui.main_window import PANEL_KEYS
+from estimator_gui.gui.panel_tabs import PANEL_KEYS
 
 
 def _built(window) -> list[str]:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests_gui_paths import LIVE_SHOPPING
 
-from estimator_gui.gui.main_window import PANEL_KEYS
+from estimator_gui.gui.panel_tabs import PANEL_KEYS
 
 
 def _texts(window) -> dict[str, str]:  # type: ignore[no-untyped-def]

@@ -54,7 +54,8 @@ from tests_gui_paths import TUTORING
 from estimator_gui.files.resources import resource
 from estimator_gui.files.scenario_io import read_scenario
 from estimator_gui.gui.locale_format import format_money
-from estimator_gui.gui.main_window import PANEL_KEYS, MainWindow
+from estimator_gui.gui.main_window import MainWindow
+from estimator_gui.gui.panel_tabs import PANEL_KEYS
 from estimator_gui.gui.panels import MixingRelayPanel, RoomPanel, TaskPanel
 from estimator_gui.gui.panels.relay import RelayBox
 from estimator_gui.pricing import Resolution, edits, price

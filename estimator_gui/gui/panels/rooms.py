@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -27,13 +26,7 @@ from estimator_gui.gui.labels import (
 )
 from estimator_gui.gui.locale_format import format_int
 from estimator_gui.gui.panels.base import Item, ItemPanel
-
-if TYPE_CHECKING:  # the Groups page and its modules load when it is first shown
-    from PySide6.QtWidgets import QTableView
-
-    from estimator_gui.gui.group_model import GroupTableModel
-    from estimator_gui.gui.panels.groups import GroupsBox
-    from estimator_gui.gui.panels.mix_editor import MixEditor
+from estimator_gui.gui.panels.groups_page import GroupsPage
 from estimator_gui.gui.panels.help import billing_note, help_text
 from estimator_gui.gui.panels.marks import overrides_text, role_note
 from estimator_gui.gui.panels.room_tasks import RoomTasksBox
@@ -56,7 +49,7 @@ from estimator_gui.pricing.scenario import (
 ROLE_OF = {"participants": "participant", "anchors": "anchor", "audience": "audience"}
 
 
-class RoomPanel(ItemPanel):
+class RoomPanel(ItemPanel, GroupsPage):
     """The rooms of one service, each shown as it is: the sliders count every member of a role,
     and a group that stays another time than the room's session is marked under the minutes."""
 
@@ -180,7 +173,7 @@ class RoomPanel(ItemPanel):
             self.price_list.activated.connect(self._on_price_list_chosen)
         self.fit_captions(grid)
 
-        self._groups: GroupsBox | None = None  # built when the Groups page is first shown
+        self._groups = None  # the Groups page: built when it is first shown (GroupsPage)
         self.billing_note = QLabel(billing_note(service), inputs_page)
         self.billing_note.setObjectName(f"{service}.billing_note")
         self.billing_note.setWordWrap(True)
@@ -200,55 +193,6 @@ class RoomPanel(ItemPanel):
         editor_layout.addWidget(self.pages, 1)
         self.align_spin_boxes()
         self.show_scenario(session.scenario)
-
-    # ------------------------------------------------------------------ the Groups page
-
-    @property
-    def groups(self) -> GroupsBox:
-        """The Groups page, built the first time it is shown or asked for."""
-        if self._groups is None:
-            from estimator_gui.gui.panels.groups import GroupsBox
-
-            self._groups = GroupsBox(self, self.pages)
-            current = self.pages.currentIndex()
-            with QSignalBlocker(self.pages):
-                placeholder = self.pages.widget(1)
-                text = self.pages.tabText(1)
-                self.pages.removeTab(1)
-                self.pages.insertTab(1, self._groups, text)
-                self.pages.setCurrentIndex(current)
-            placeholder.deleteLater()
-            room = self.current_item()
-            if room is not None:
-                self._groups.show_room(room)
-            refresh = getattr(self.window(), "refresh_keyboard", None)
-            if refresh is not None:
-                refresh(self)  # its captions, Tab order and Undo keys, as the rest has
-        return self._groups
-
-    @property
-    def model(self) -> GroupTableModel:
-        return self.groups.model
-
-    @property
-    def table(self) -> QTableView:
-        return self.groups.table
-
-    @property
-    def mix_editor(self) -> MixEditor:
-        return self.groups.mix_editor
-
-    @property
-    def group_working(self) -> QLabel:
-        return self.groups.working
-
-    @property
-    def group_warning(self) -> QLabel:
-        return self.groups.warning
-
-    def _on_page_shown(self, index: int) -> None:
-        if index == 1:
-            self.groups  # noqa: B018 - built on first show
 
     # ------------------------------------------------------------------ ItemPanel
 
