@@ -9,6 +9,12 @@
 - peak memory: the child's ru_maxrss from os.wait4, median over the same launches;
 - size: the onedir folder (apparent bytes of its files) and its .tar.gz (gzip -9).
 
+``--also=DIR`` (repeatable) measures other builds of the estimator in the same run, launches
+interleaved with the two above: a build of an earlier commit (``git worktree add``, then
+``pyinstaller build.spec --distpath OTHER``) against this one, which is how a change to start-up
+is measured on a machine whose speed drifts from hour to hour. Their start-up is printed as
+median, lower quartile and fastest launch beside this build's.
+
 The Qt platform is QT_QPA_PLATFORM (``make bench`` sets offscreen; run it under ``xvfb-run -a``
 with QT_QPA_PLATFORM=xcb for X11). Sizes are MB = 10^6 bytes. Ratios are printed against the
 goals of issue 4; this is a measurement, not a test: it fails only if a launch fails.
@@ -135,6 +141,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks bundle")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--no-build", action="store_true", help="measure the bundles in dist/")
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="another onedir build of the estimator (its folder) to time in the same run",
+    )
     options = parser.parse_args(argv)
     if not options.no_build:
         build()
@@ -142,17 +156,19 @@ def main(argv: list[str]) -> int:
     app = App("estimator", DIST / "trtc-estimator", (str(EXAMPLE),),
               DIST / f"trtc-estimator-{version}-linux-{os.uname().machine}.tar.gz")
     minimal = App("minimal", DIST / "minimal-qtcharts", ())
-    for each in (app, minimal):
+    others = [App(str(folder), folder.resolve(), (str(EXAMPLE),)) for folder in options.also]
+    for each in (app, minimal, *others):
         if not each.executable.is_file():
             print(f"no bundle at {each.executable}: run without --no-build", file=sys.stderr)
             return 1
 
-    launches: dict[str, list[Launch]] = {app.name: [], minimal.name: []}
+    apps = (app, minimal, *others)
+    launches: dict[str, list[Launch]] = {each.name: [] for each in apps}
     try:
-        for each in (app, minimal):
+        for each in apps:
             launch(each)  # warm-up: page cache, font cache
         for _ in range(options.runs):
-            for each in (app, minimal):  # alternate, so a busy moment hits both
+            for each in apps:  # alternate, so a busy moment hits every one
                 launches[each.name].append(launch(each))
     except RuntimeError as error:
         print(f"bench_bundle: {error}", file=sys.stderr)
@@ -190,6 +206,14 @@ def main(argv: list[str]) -> int:
           f" ms, minimal {python[minimal.name] * 1000:.0f} ms; the rest is imports and the window")
     spread = {name: [round(x.startup_s * 1000) for x in runs] for name, runs in launches.items()}
     print(f"start-up runs (ms): {spread}")
+    if others:
+        print("start-up of each build, same run (ms): median, lower quartile, fastest")
+        for each in (app, *others):
+            times = sorted(x.startup_s * 1000 for x in launches[each.name])
+            print(
+                f"  {statistics.median(times):6.1f} {times[len(times) // 4]:6.1f} {times[0]:6.1f}"
+                f"  {each.folder}"
+            )
     return 0
 
 
