@@ -51,15 +51,16 @@ def build_window(
     ensure_application()
     if language is not None:
         apply_language(language)
-    card = default_rate_card()
     error: InputError | None = None
     session: EstimateSession | None = None
     if path is not None:
         try:
             document = read_scenario_file(Path(path))
-            # The card the file was made with (the 2022 one when it names none).
-            if document.rate_card_id and is_shipped_id(document.rate_card_id):
-                card = shipped_rate_card(document.rate_card_id)
+            # The card the file was made with (the 2022 one when it names none), read alone.
+            named = document.rate_card_id
+            card = (
+                shipped_rate_card(named) if named and is_shipped_id(named) else default_rate_card()
+            )
             session = EstimateSession(
                 document.scenario, card, options=document.options, details=document.details
             )
@@ -70,7 +71,7 @@ def build_window(
         except InputError as refused:
             error = refused
     if session is None:
-        session = EstimateSession(edits.blank_scenario(), card)
+        session = EstimateSession(edits.blank_scenario(), default_rate_card())
     opened = Path(path) if path is not None and error is None else None
     window = MainWindow(session, opened, settings, recovery_folder)
     window.load_error = error

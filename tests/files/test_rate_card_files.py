@@ -90,6 +90,41 @@ def test_the_shipped_cards_are_listed_oldest_first_and_found_by_id() -> None:
     assert shipped_rate_card("trtc-intl-2026-12").effective == "2026-12-01"
 
 
+def test_each_shipped_card_file_is_named_after_its_id() -> None:
+    """What lets a file that names its card open with that card read alone."""
+    for path in sorted(resource("rate_cards").glob("*.toml")):
+        assert load_rate_card(path).id == path.stem, path.name
+
+
+def test_a_file_naming_a_shipped_card_reads_that_card_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from estimator_gui.files import ratecard_io
+
+    ratecard_io._shipped.cache_clear()
+    ratecard_io.shipped_rate_cards.cache_clear()
+    read: list[str] = []
+    real = ratecard_io.load_rate_card
+
+    def counting(path: Path) -> object:
+        read.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(ratecard_io, "load_rate_card", counting)
+    card = shipped_rate_card("trtc-intl-2026-12")
+    assert card.id == "trtc-intl-2026-12"
+    assert read == ["trtc-intl-2026-12.toml"]
+    assert shipped_rate_card("trtc-intl-2026-12") is card  # read once per run
+    assert default_rate_card().id == "trtc-intl-2022-06"
+    assert read == ["trtc-intl-2026-12.toml", "trtc-intl-2022-06.toml"]
+    # a name that is not a file of ours still finds nothing, however it is written
+    for odd in ("../rate_cards/trtc-intl-2026-12", "trtc-intl-2026-12/", "", "a\0b"):
+        with pytest.raises(InputError):
+            shipped_rate_card(odd)
+    ratecard_io._shipped.cache_clear()
+    ratecard_io.shipped_rate_cards.cache_clear()
+
+
 def test_an_unknown_card_id_is_refused_naming_the_shipped_ones() -> None:
     """An id no shipped card has is refused, naming the field and the ids there are."""
     with pytest.raises(InputError) as caught:

@@ -186,6 +186,32 @@ def test_build_window_reads_no_example_when_the_file_opens(monkeypatch):
     window.deleteLater()
 
 
+def test_a_file_made_with_the_current_card_opens_with_that_card_read_alone(
+    monkeypatch, tmp_path
+):
+    """Not the default card first, nor every shipped card: the one the file names."""
+    from estimator_gui.files import ratecard_io
+    from estimator_gui.files.scenario_io import save_scenario_file
+
+    document = read_scenario_file(TUTORING)
+    path = tmp_path / "current-card.json"
+    save_scenario_file(replace(document, rate_card_id="trtc-intl-2026-12"), path)
+    ratecard_io._shipped.cache_clear()
+    ratecard_io.shipped_rate_cards.cache_clear()
+    read = []
+    real = ratecard_io.load_rate_card
+    monkeypatch.setattr(
+        ratecard_io, "load_rate_card", lambda card: read.append(card.name) or real(card)
+    )
+    window = app.build_window(path)
+    assert window.load_error is None
+    assert window.session.rate_card.id == "trtc-intl-2026-12"
+    assert read == ["trtc-intl-2026-12.toml"]
+    window.deleteLater()
+    ratecard_io._shipped.cache_clear()
+    ratecard_io.shipped_rate_cards.cache_clear()
+
+
 def test_the_mix_control_is_built_when_a_group_first_uses_a_mix(window):
     editor = window.panel("video_call").mix_editor
     assert editor.findChild(QSlider, "video_call.group.mix.HD.slider") is None  # no mix yet
