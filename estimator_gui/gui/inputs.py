@@ -54,7 +54,13 @@ class SliderSpinBox(QWidget):
         self.slider.setMinimumWidth(120)
         self.spin = QSpinBox(self)
         self.spin.setObjectName(f"{name}.spin")
-        self.spin.setRange(minimum, min(spin_maximum, SPIN_MAX))
+        # The spin box takes one digit more than the typed maximum and a sign: QSpinBox drops a
+        # keystroke that would leave its range, so 2000 typed into a box that ends at 1440 came
+        # out as 200, and -3 as 3, both valid and silently wrong. Whatever is typed past a limit
+        # now reaches the session, which refuses it with its reason and keeps the estimate.
+        self._minimum = minimum
+        typed = min(spin_maximum * 10 + 9, SPIN_MAX)
+        self.spin.setRange(-typed if minimum >= 0 else minimum, typed)
         self.spin.setGroupSeparatorShown(True)
         self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.spin.setMinimumWidth(self.spin.fontMetrics().horizontalAdvance("0,000,000,0") + 24)
@@ -84,6 +90,7 @@ class SliderSpinBox(QWidget):
 
     def set_unset_text(self, text: str) -> None:
         """Show ``text`` instead of the minimum, for an optional input that is not stated."""
+        self.spin.setMinimum(self._minimum)  # the minimum is "not stated": nothing types below it
         self.spin.setSpecialValueText(text)
         metrics = self.spin.fontMetrics()
         width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance("0,000,000,0"))

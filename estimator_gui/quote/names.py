@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from estimator_gui.i18n import N_, _
+from estimator_gui.pricing import limits
 from estimator_gui.pricing.errors import InputError
 
 SERVICES: Mapping[str, str] = {
@@ -102,7 +103,11 @@ REFUSALS: Mapping[str, str] = {
     "bad_resolution": N_("{value} is not a resolution; write WIDTHxHEIGHT, such as 1280x720."),
     "empty_name": N_("A variant needs a name."),
     "too_long": N_("At most {limit} characters."),
+    # the bounds every number has (pricing/checks.py); the input beside it shows the value
+    "too_large": N_("At most {limit}."),
+    "too_small": N_("At least {limit}."),
 }
+NEGATIVE = N_("Must not be negative.")  # too_small when the bound is 0
 # The same code worded for the field it was raised on, where the general wording would mislead.
 FIELD_REFUSALS: Mapping[tuple[str, str], str] = {
     ("too_many_streams", "records"): N_(
@@ -110,6 +115,8 @@ FIELD_REFUSALS: Mapping[tuple[str, str], str] = {
     ),
     ("too_many_streams", "inputs"): N_("A mixing task mixes at most {limit} input streams."),
 }
+# A session's length is held in seconds, and so is its limit; the window asks for minutes.
+SESSION_TOO_LONG = N_("A session lasts at most a day (1,440 minutes).")
 
 
 def _name(table: Mapping[str, str], code: str) -> str:
@@ -161,6 +168,10 @@ def fill(source: str, **values: object) -> str:
 def refusal_wording(error: InputError) -> str | None:
     """The English source of the wording for ``error`` (its field's own first), or None."""
     field = error.field.rsplit(".", 1)[-1]
+    if error.code == "too_small" and error.limit == 0:
+        return NEGATIVE
+    if error.code == "too_large" and error.limit == limits.SESSION_MINUTES_MAX * 60:
+        return SESSION_TOO_LONG
     return FIELD_REFUSALS.get((error.code, field)) or REFUSALS.get(error.code)
 
 

@@ -137,6 +137,10 @@ class PanelRows:
 
     def align_spin_boxes(self) -> None:
         """One width for every spin box of the panel, so that their sliders end in one column."""
-        width = max((s.spin.minimumWidth() for s in self._sliders), default=0)
+        # a box is as wide as its longest value asks (sizeHint) or as set, whichever is more
+        width = max(
+            (max(s.spin.minimumWidth(), s.spin.sizeHint().width()) for s in self._sliders),
+            default=0,
+        )
         for widget in self._sliders:
             widget.spin.setMinimumWidth(width)
